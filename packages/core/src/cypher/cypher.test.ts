@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { Server } from '../testing/fixture-schemas.ts';
+import { cleanupCypher } from './cleanup.ts';
+import { indexCypher } from './indexes.ts';
+import { upsertNodesCypher, upsertRelCypher } from './upsert.ts';
+
+describe('generated Cypher', () => {
+  it('upserts nodes with firstseen, lastupdated, extra labels and the scope relationship', () => {
+    expect(upsertNodesCypher(Server)).toMatchInlineSnapshot(`
+      "MATCH (s:TestTenant {id: $scopeKey})
+      UNWIND $rows AS row
+      MERGE (n:TestServer {id: row.key})
+      ON CREATE SET n.firstseen = timestamp()
+      SET n += row.props, n.lastupdated = $updateTag, n:TestMachine
+      MERGE (n)<-[r:RESOURCE]-(s)
+      ON CREATE SET r.firstseen = timestamp()
+      SET r.lastupdated = $updateTag
+      RETURN count(n) AS written"
+    `);
+  });
+
+  it('merges relationships to targets matched by key', () => {
+    expect(upsertRelCypher(Server, Server.relationships.disks)).toMatchInlineSnapshot(`
+      "UNWIND $rows AS row
+      MATCH (n:TestServer {id: row.key})
+      UNWIND row.targets AS t
+      MATCH (m:TestDisk {id: t.key})
+      MERGE (n)-[r:ATTACHED]->(m)
+      ON CREATE SET r.firstseen = timestamp()
+      SET r += t.props, r.lastupdated = $updateTag
+      RETURN count(r) AS written"
+    `);
+  });
+
+  it('cleans up in bounded batches, relationships of stale nodes first, filtered by scope', () => {
+    const statements = cleanupCypher(Server, ['region']);
+    expect(statements).toHaveLength(5);
+    for (const statement of statements) {
+      expect(statement).toContain('LIMIT $batch');
+      expect(statement).toContain('n.region = $filter_region');
+      expect(statement).toContain('(s:TestTenant {id: $scopeKey})');
+    }
+    expect(statements[0]).toContain('DELETE r');
+    expect(statements[1]).toContain('DETACH DELETE n');
+  });
+
+  it('creates idempotent indexes on keys and owners', () => {
+    expect(indexCypher([Server])).toContain('CREATE INDEX IF NOT EXISTS FOR (n:TestServer) ON (n.id)');
+    expect(indexCypher([Server])).toContain('CREATE INDEX IF NOT EXISTS FOR (n:TestTenant) ON (n.id)');
+  });
+});

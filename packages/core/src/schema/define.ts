@@ -1,0 +1,195 @@
+import { SkygraphError } from '../errors/skygraph-error.ts';
+import { assertIdentifier } from './identifier.ts';
+
+/** The property types a schema can declare; a trailing `?` makes a property nullable. */
+export type PropType = 'string' | 'number' | 'boolean' | 'string[]' | 'number[]';
+export type PropSpec = PropType | `${PropType}?`;
+
+interface PropTypeMap {
+  string: string;
+  number: number;
+  boolean: boolean;
+  'string[]': string[];
+  'number[]': number[];
+}
+
+/** The TypeScript type of one declared property. */
+export type PropValue<S extends PropSpec> = S extends `${infer T extends PropType}?`
+  ? PropTypeMap[T] | null | undefined
+  : S extends PropType
+    ? PropTypeMap[S]
+    : never;
+
+type RequiredKeys<P extends Record<string, PropSpec>> = {
+  [K in keyof P]: P[K] extends `${string}?` ? never : K;
+}[keyof P];
+type OptionalKeys<P extends Record<string, PropSpec>> = Exclude<keyof P, RequiredKeys<P>>;
+
+/** The property object a schema's properties describe. */
+export type PropsOf<P extends Record<string, PropSpec>> = {
+  [K in RequiredKeys<P>]: PropValue<P[K]>;
+} & {
+  [K in OptionalKeys<P>]?: PropValue<P[K]>;
+};
+
+/** A node a relationship points at: its label and the property matched. */
+export interface NodeRef {
+  readonly label: string;
+  readonly key: string;
+}
+
+/** The scope ("sub-resource") relationship: `(owner)-[:rel]->(n)`. */
+export interface ScopeRelSpec {
+  readonly owner: NodeRef;
+  readonly rel: string;
+}
+
+/** Another relationship of a node, matched by the target's key. */
+export interface RelSpec {
+  readonly type: string;
+  /** `out`: `(n)-[:type]->(target)`; `in`: `(n)<-[:type]-(target)`. */
+  readonly direction: 'out' | 'in';
+  readonly target: NodeRef;
+  /** Match targets only among the nodes of the same scope owner (for keys that are unique per account only). */
+  readonly sameScope?: boolean;
+  readonly properties?: Readonly<Record<string, PropSpec>>;
+  readonly description?: string;
+}
+
+/** A relationship target in a row: the target's key, or the key and the relationship's properties. */
+export type RelTarget = string | { key: string; props?: Record<string, unknown> };
+
+export interface NodeSchema<
+  L extends string = string,
+  P extends Record<string, PropSpec> = Record<string, PropSpec>,
+  K extends keyof P & string = keyof P & string,
+  R extends Record<string, RelSpec> = Record<string, RelSpec>,
+> {
+  readonly kind: 'node';
+  readonly label: L;
+  /** Further labels every node gets (Cartography's legacy and ontology labels). */
+  readonly extraLabels: readonly string[];
+  readonly key: K;
+  readonly properties: P;
+  readonly scope: ScopeRelSpec | null;
+  readonly relationships: R;
+  readonly description: string;
+}
+
+/** Any node schema, whatever its type parameters. */
+// biome-ignore lint/suspicious/noExplicitAny: the widest schema type, used only as a constraint
+export type AnyNodeSchema = NodeSchema<string, any, any, any>;
+
+/** The properties of a node of schema S, as stored (with the bookkeeping properties). */
+export type NodeProps<S extends AnyNodeSchema> = PropsOf<S['properties']> & {
+  firstseen?: number;
+  lastupdated?: number;
+};
+
+/** One row to load into schema S: its properties plus a field per relationship. */
+export type NodeRow<S extends AnyNodeSchema> = PropsOf<S['properties']> & {
+  [R in keyof S['relationships']]?: RelTarget | readonly RelTarget[] | null;
+};
+
+/** A ref to the node of a schema, by its key, for use as a relationship target or scope owner. */
+export function refOf(schema: AnyNodeSchema, key: string = schema.key): NodeRef {
+  return { label: schema.label, key };
+}
+
+/**
+ * Declares a node schema. Labels, the key and property names are validated
+ * here, once, so generated Cypher can splice them safely.
+ *
+ * @example
+ * const AWSAccount = defineNode({
+ *   label: 'AWSAccount',
+ *   key: 'id',
+ *   properties: { id: 'string', name: 'string?', inscope: 'boolean?' },
+ * });
+ */
+export function defineNode<
+  const L extends string,
+  const P extends Record<string, PropSpec>,
+  const K extends keyof P & string,
+  const R extends Record<string, RelSpec> = Record<never, RelSpec>,
+>(input: {
+  label: L;
+  key: K;
+  properties: P;
+  extraLabels?: readonly string[];
+  scope?: ScopeRelSpec | null;
+  relationships?: R;
+  description?: string;
+}): NodeSchema<L, P, K, R> {
+  assertIdentifier(input.label, 'label');
+  for (const extra of input.extraLabels ?? []) assertIdentifier(extra, 'label');
+  for (const name of Object.keys(input.properties)) assertIdentifier(name, `property of ${input.label}`);
+  if (!(input.key in input.properties)) {
+    throw new SkygraphError(
+      'SCHEMA_INVALID',
+      `${input.label}: key "${input.key}" is not a declared property`,
+    );
+  }
+  if (String(input.properties[input.key]).endsWith('?')) {
+    throw new SkygraphError('SCHEMA_INVALID', `${input.label}: key "${input.key}" cannot be nullable`);
+  }
+  for (const reserved of ['firstseen', 'lastupdated']) {
+    if (reserved in input.properties) {
+      throw new SkygraphError('SCHEMA_INVALID', `${input.label}: "${reserved}" is managed by the loader`);
+    }
+  }
+  if (input.scope) {
+    assertIdentifier(input.scope.owner.label, 'scope owner label');
+    assertIdentifier(input.scope.owner.key, 'scope owner key');
+    assertIdentifier(input.scope.rel, 'scope relationship type');
+  }
+  const relationships = input.relationships ?? ({} as R);
+  for (const [field, rel] of Object.entries(relationships)) {
+    if (field in input.properties) {
+      throw new SkygraphError(
+        'SCHEMA_INVALID',
+        `${input.label}: relationship field "${field}" shadows a property`,
+      );
+    }
+    assertIdentifier(rel.type, `relationship type of ${input.label}.${field}`);
+    assertIdentifier(rel.target.label, `target label of ${input.label}.${field}`);
+    assertIdentifier(rel.target.key, `target key of ${input.label}.${field}`);
+    for (const name of Object.keys(rel.properties ?? {})) assertIdentifier(name, `property of ${rel.type}`);
+  }
+  return Object.freeze({
+    kind: 'node',
+    label: input.label,
+    extraLabels: Object.freeze([...(input.extraLabels ?? [])]),
+    key: input.key,
+    properties: input.properties,
+    scope: input.scope ?? null,
+    relationships,
+    description: input.description ?? '',
+  });
+}
+
+/** Declares a relationship of a node schema (a typed helper for the `relationships` map). */
+export function defineRel<const T extends string>(
+  type: T,
+  target: NodeRef,
+  options: {
+    direction?: 'out' | 'in';
+    sameScope?: boolean;
+    properties?: Record<string, PropSpec>;
+    description?: string;
+  } = {},
+): RelSpec & { type: T } {
+  return {
+    type,
+    target,
+    direction: options.direction ?? 'out',
+    ...(options.sameScope === undefined ? {} : { sameScope: options.sameScope }),
+    ...(options.properties === undefined ? {} : { properties: options.properties }),
+    ...(options.description === undefined ? {} : { description: options.description }),
+  };
+}
+
+/** The relationships of a schema as `[field, spec]` pairs. */
+export function relationshipsOf(schema: AnyNodeSchema): [string, RelSpec][] {
+  return Object.entries(schema.relationships as Record<string, RelSpec>);
+}

@@ -1,0 +1,111 @@
+import neo4j, { type Driver } from 'neo4j-driver';
+import type { Statement } from '../cypher/statement.ts';
+import type { GraphStore, Row } from './graph-store.ts';
+import { mapStoreError } from './map-store-error.ts';
+import { plainRow, toParams } from './normalize.ts';
+
+export interface Neo4jStoreOptions {
+  user?: string;
+  /** The password itself; callers read it from the environment variable the user named. */
+  password?: string;
+  database?: string;
+  /** How long the driver retries transient errors of one transaction. */
+  maxTransactionRetryTimeMs?: number;
+}
+
+/**
+ * Neo4j 5.x / Aura / clusters through the official driver: managed
+ * transactions (the driver retries transient errors), integer parameters
+ * sent as Cypher integers, results converted to plain JS values.
+ */
+export class Neo4jStore implements GraphStore {
+  readonly kind = 'neo4j' as const;
+  readonly location: string;
+  readonly #driver: Driver;
+  readonly #database: string | undefined;
+
+  constructor(uri: string, options: Neo4jStoreOptions = {}) {
+    this.location = redactUri(uri) + (options.database ? ` (database ${options.database})` : '');
+    this.#database = options.database;
+    const auth =
+      options.user !== undefined ? neo4j.auth.basic(options.user, options.password ?? '') : undefined;
+    this.#driver = neo4j.driver(uri, auth, {
+      maxTransactionRetryTime: options.maxTransactionRetryTimeMs ?? 30_000,
+      disableLosslessIntegers: false,
+      userAgent: 'skygraph',
+    });
+  }
+
+  async read<T extends Row = Row>(cypher: string, params: Record<string, unknown> = {}): Promise<T[]> {
+    const session = this.#session('READ');
+    try {
+      const result = await session.executeRead((tx) => tx.run(cypher, toDriverParams(params)));
+      return result.records.map((record) => plainRow(record.toObject()) as T);
+    } catch (error) {
+      throw mapStoreError(error, cypher);
+    } finally {
+      await session.close();
+    }
+  }
+
+  async write(statements: readonly Statement[]): Promise<Row[][]> {
+    const session = this.#session('WRITE');
+    let current = '';
+    try {
+      return await session.executeWrite(async (tx) => {
+        const results: Row[][] = [];
+        for (const statement of statements) {
+          current = statement.cypher;
+          const result = await tx.run(statement.cypher, toDriverParams(statement.params));
+          results.push(result.records.map((record) => plainRow(record.toObject())));
+        }
+        return results;
+      });
+    } catch (error) {
+      throw mapStoreError(error, current);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Checks that the server answers and the credentials work. */
+  async verify(): Promise<void> {
+    try {
+      await this.#driver.verifyConnectivity(this.#database ? { database: this.#database } : {});
+    } catch (error) {
+      throw mapStoreError(error, 'verifyConnectivity');
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.#driver.close();
+  }
+
+  #session(mode: 'READ' | 'WRITE') {
+    return this.#driver.session({
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      ...(this.#database ? { database: this.#database } : {}),
+    });
+  }
+}
+
+/** JS numbers that are integers go to Neo4j as integers, as Cartography's Python driver sends them. */
+function toDriverParams(params: Record<string, unknown>): Record<string, unknown> {
+  return convertIntegers(toParams(params)) as Record<string, unknown>;
+}
+
+function convertIntegers(value: unknown): unknown {
+  if (typeof value === 'number') return Number.isInteger(value) ? neo4j.int(value) : value;
+  if (Array.isArray(value)) return value.map(convertIntegers);
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = convertIntegers(v);
+    return out;
+  }
+  return value;
+}
+
+/** A URI without user info, safe for logs. */
+export function redactUri(uri: string): string {
+  return uri.replace(/\/\/[^@/]*@/, '//');
+}

@@ -1,0 +1,60 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError } from '../errors/skygraph-error.ts';
+import { EmbeddedStore } from './embedded-store.ts';
+import type { GraphStore } from './graph-store.ts';
+import { Neo4jStore } from './neo4j-store.ts';
+
+const NEO4J_SCHEMES = ['bolt://', 'bolt+s://', 'bolt+ssc://', 'neo4j://', 'neo4j+s://', 'neo4j+ssc://'];
+
+/** Where the embedded store lives when no `--store` is given. */
+export function defaultStorePath(env: NodeJS.ProcessEnv = process.env): string {
+  return env.SKYGRAPH_HOME
+    ? join(env.SKYGRAPH_HOME, 'graph.grafeo')
+    : join(homedir(), '.skygraph', 'graph.grafeo');
+}
+
+export interface OpenStoreOptions {
+  neo4jUser?: string;
+  /** The name of the environment variable that holds the Neo4j password. */
+  neo4jPasswordEnvVar?: string;
+  neo4jDatabase?: string;
+  /** Open the embedded store read-only (several readers may share it). */
+  readOnly?: boolean;
+  env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * Opens the store a URI names: `bolt://`, `bolt+s://`, `neo4j://`,
+ * `neo4j+s://` -> Neo4j; anything else is a path to an embedded store
+ * (created if missing); none -> the embedded store at {@link defaultStorePath}.
+ *
+ * @example
+ * const store = await openStore('neo4j+s://db.example.com', { neo4jUser: 'neo4j', neo4jPasswordEnvVar: 'NEO4J_PASSWORD' });
+ */
+export async function openStore(uri?: string, options: OpenStoreOptions = {}): Promise<GraphStore> {
+  const env = options.env ?? process.env;
+  const target = uri && uri.length > 0 ? uri : defaultStorePath(env);
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(target)) {
+    if (!NEO4J_SCHEMES.some((scheme) => target.toLowerCase().startsWith(scheme))) {
+      throw new ConfigError(
+        `--store: unsupported URI scheme in "${target.split('://')[0]}://"; use bolt://, bolt+s://, neo4j://, neo4j+s:// or a file path`,
+      );
+    }
+    let password: string | undefined;
+    if (options.neo4jPasswordEnvVar) {
+      password = env[options.neo4jPasswordEnvVar];
+      if (password === undefined) {
+        throw new ConfigError(
+          `--neo4j-password-env-var: the environment variable ${options.neo4jPasswordEnvVar} is not set`,
+        );
+      }
+    }
+    return new Neo4jStore(target, {
+      ...(options.neo4jUser === undefined ? {} : { user: options.neo4jUser }),
+      ...(password === undefined ? {} : { password }),
+      ...(options.neo4jDatabase === undefined ? {} : { database: options.neo4jDatabase }),
+    });
+  }
+  return EmbeddedStore.open(target, { readOnly: options.readOnly ?? false });
+}
