@@ -1,0 +1,34 @@
+/** What a command reads and writes; tests pass their own. */
+export interface CliIo {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  env: NodeJS.ProcessEnv;
+  /** Cancels the command (SIGINT/SIGTERM in the real process). */
+  signal?: AbortSignal;
+}
+
+/** Exit codes every command keeps: scripts rely on them. */
+export const EXIT = {
+  ok: 0,
+  /** Some scope failed (or the run was cancelled); the rest was synced. */
+  partial: 1,
+  /** Bad flags, environment or config file. */
+  usage: 2,
+} as const;
+
+export function processIo(signal?: AbortSignal): CliIo {
+  return { stdout: process.stdout, stderr: process.stderr, env: process.env, ...(signal ? { signal } : {}) };
+}
+
+/** Aborts on the first SIGINT/SIGTERM; a second one exits at once. */
+export function signalController(): AbortController {
+  const controller = new AbortController();
+  const onSignal = (name: NodeJS.Signals) => {
+    if (controller.signal.aborted) process.exit(130);
+    process.stderr.write(`\n${name}: finishing in-flight writes, no cleanup will run (send again to exit now)\n`);
+    controller.abort(new Error(`received ${name}`));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return controller;
+}
