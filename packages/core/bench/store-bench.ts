@@ -42,16 +42,34 @@ const half = Math.floor(total / 2);
 let t = performance.now();
 for (let i = 0; i < half; i += batch) {
   const rows = [];
-  for (let j = i; j < Math.min(i + batch, half); j++) rows.push(prepareRow(Disk, { id: `d${j}`, region: 'r1', size: j % 500 }));
-  await writeRows(Disk, rows.filter((r) => r !== null), target);
+  for (let j = i; j < Math.min(i + batch, half); j++)
+    rows.push(prepareRow(Disk, { id: `d${j}`, region: 'r1', size: j % 500 }));
+  await writeRows(
+    Disk,
+    rows.filter((r) => r !== null),
+    target,
+  );
 }
 let relationships = 0;
 for (let i = 0; i < half; i += batch) {
   const rows = [];
   for (let j = i; j < Math.min(i + batch, half); j++) {
-    rows.push(prepareRow(Server, { id: `s${j}`, region: 'r1', name: `server ${j}`, ports: [22, 443], disks: [`d${j}`], peers: j > 0 ? [`s${j - 1}`] : [] }));
+    rows.push(
+      prepareRow(Server, {
+        id: `s${j}`,
+        region: 'r1',
+        name: `server ${j}`,
+        ports: [22, 443],
+        disks: [`d${j}`],
+        peers: j > 0 ? [`s${j - 1}`] : [],
+      }),
+    );
   }
-  const written = await writeRows(Server, rows.filter((r) => r !== null), target);
+  const written = await writeRows(
+    Server,
+    rows.filter((r) => r !== null),
+    target,
+  );
   relationships += written.relationships;
 }
 const upsertSeconds = (performance.now() - t) / 1000;
@@ -60,12 +78,22 @@ const upsertSeconds = (performance.now() - t) / 1000;
 t = performance.now();
 for (let i = 0; i < half; i += batch) {
   const rows = [];
-  for (let j = i; j < Math.min(i + batch, half); j++) if (j % 10 !== 0) rows.push(prepareRow(Disk, { id: `d${j}`, region: 'r1' }));
-  await writeRows(Disk, rows.filter((r) => r !== null), { ...target, updateTag: 2 });
+  for (let j = i; j < Math.min(i + batch, half); j++)
+    if (j % 10 !== 0) rows.push(prepareRow(Disk, { id: `d${j}`, region: 'r1' }));
+  await writeRows(
+    Disk,
+    rows.filter((r) => r !== null),
+    { ...target, updateTag: 2 },
+  );
 }
 const resyncSeconds = (performance.now() - t) / 1000;
 t = performance.now();
-const deleted = await cleanupSchema(Disk, { ...target, updateTag: 2, filters: { region: 'r1' }, batchSize: 5000 });
+const deleted = await cleanupSchema(Disk, {
+  ...target,
+  updateTag: 2,
+  filters: { region: 'r1' },
+  batchSize: 5000,
+});
 const cleanupSeconds = (performance.now() - t) / 1000;
 
 clearInterval(sampler);

@@ -57,6 +57,14 @@ export type { GraphStore, Row } from './store/graph-store.ts';
 export { Neo4jStore, type Neo4jStoreOptions, redactUri } from './store/neo4j-store.ts';
 export { toPlain } from './store/normalize.ts';
 export { defaultStorePath, type OpenStoreOptions, openStore } from './store/open-store.ts';
+export {
+  type Change,
+  type ChangeEntry,
+  type ChangeFilter,
+  ChangeRecorder,
+  pruneChanges,
+  readChanges,
+} from './sync/change-log.ts';
 export type { ScopeInfo, SyncEvent, SyncListener } from './sync/events.ts';
 export { acquireLease, type LeaseOptions, releaseLease } from './sync/lease.ts';
 export {

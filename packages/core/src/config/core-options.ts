@@ -95,6 +95,15 @@ export const coreOptions = {
     schema: z.number().int().nonnegative('expected 0 or more seconds').default(0),
     group: 'run',
   }),
+  changeRetentionDays: defineOption({
+    flag: 'change-retention-days',
+    kind: 'number',
+    valueName: '<days>',
+    description:
+      'Days the change log keeps what each sync added, removed and changed (0 turns the change log off)',
+    schema: z.number().int().nonnegative('expected 0 or more days').default(30),
+    group: 'run',
+  }),
   logLevel: defineOption({
     flag: 'log-level',
     kind: 'string',

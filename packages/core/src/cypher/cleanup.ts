@@ -7,7 +7,8 @@ import { assertIdentifier } from '../schema/identifier.ts';
  * until it deletes fewer than `$batch`, so no transaction grows with the
  * size of the deletion. Order matters: the relationships of stale nodes go
  * first (a high-degree node is never detached in one transaction), then the
- * nodes, then stale relationships of the nodes that stay.
+ * nodes, then stale relationships of the nodes that stay. The node and
+ * relationship statements also return what they deleted, for the change log.
  */
 export function cleanupCypher(schema: AnyNodeSchema, filterProps: readonly string[]): string[] {
   const scope = schema.scope;
@@ -20,13 +21,14 @@ export function cleanupCypher(schema: AnyNodeSchema, filterProps: readonly strin
   const statements = [
     // Grafeo has no `r <> sr` on relationships, so the scope edge is told apart by its owner.
     `MATCH ${stale}\nMATCH (n)-[r]-(o)\nWHERE o <> s\nWITH DISTINCT r LIMIT $batch\nDELETE r\nRETURN count(r) AS deleted`,
-    `MATCH ${stale}\nWITH n LIMIT $batch\nDETACH DELETE n\nRETURN count(n) AS deleted`,
+    `MATCH ${stale}\nWITH n LIMIT $batch\nWITH n, n.${schema.key} AS key\nDETACH DELETE n\nRETURN count(*) AS deleted, collect(key) AS keys`,
   ];
   for (const [, rel] of relationshipsOf(schema)) {
     const [left, right] = rel.direction === 'out' ? ['-', '->'] : ['<-', '-'];
     statements.push(
-      `MATCH ${owner}-[:${scope.rel}]->(n:${schema.label})${left}[r:${rel.type}]${right}(:${rel.target.label})\n` +
-        `WHERE r.lastupdated <> $updateTag${filters}\nWITH DISTINCT r LIMIT $batch\nDELETE r\nRETURN count(r) AS deleted`,
+      `MATCH ${owner}-[:${scope.rel}]->(n:${schema.label})${left}[r:${rel.type}]${right}(m:${rel.target.label})\n` +
+        `WHERE r.lastupdated <> $updateTag${filters}\nWITH DISTINCT r, n.${schema.key} AS key, m.${rel.target.key} AS target LIMIT $batch\n` +
+        `DELETE r\nRETURN count(*) AS deleted, collect([key, target, '${rel.type}']) AS pairs`,
     );
   }
   statements.push(

@@ -11,6 +11,7 @@ import {
 import { type Logger, silentLogger } from '../log/logger.ts';
 import type { AnyNodeSchema } from '../schema/define.ts';
 import type { GraphStore } from '../store/graph-store.ts';
+import { CHANGE_LABEL, ChangeRecorder, pruneChanges } from './change-log.ts';
 import type { SyncEvent, SyncListener } from './events.ts';
 import { acquireLease, DEFAULT_LEASE, LEASE_LABEL, type LeaseOptions, releaseLease } from './lease.ts';
 import type { CollectContext, Provider, Scope } from './provider.ts';
@@ -36,6 +37,10 @@ export interface SyncOptions {
   signal?: AbortSignal;
   retry?: Partial<RetryPolicy>;
   lease?: Partial<LeaseOptions>;
+  /** Record what each scope changed (added, removed, changed nodes and relationships); default true. */
+  changeLog?: boolean;
+  /** Days the change log keeps entries (default 30). */
+  changeRetentionDays?: number;
   /** Run the providers' analysis jobs after loading (default true). */
   analysis?: boolean;
   onEvent?: SyncListener;
@@ -55,6 +60,7 @@ interface RunState {
   batchSize: number;
   cleanupBatchSize: number;
   failFast: boolean;
+  changeLog: boolean;
   scopes: ScopeResult[];
   errors: SyncError[];
   writeMs: number;
@@ -64,6 +70,9 @@ interface RunState {
 const BOOKKEEPING_INDEXES = [
   `CREATE INDEX IF NOT EXISTS FOR (n:${LEASE_LABEL}) ON (n.scope)`,
   'CREATE INDEX IF NOT EXISTS FOR (n:SyncMetadata) ON (n.id)',
+  'CREATE INDEX IF NOT EXISTS FOR (n:SyncMetadata) ON (n.scope)',
+  `CREATE INDEX IF NOT EXISTS FOR (n:${CHANGE_LABEL}) ON (n.run_id)`,
+  `CREATE INDEX IF NOT EXISTS FOR (n:${CHANGE_LABEL}) ON (n.at)`,
 ];
 
 /** Creates the indexes every schema key needs (idempotent). */
@@ -108,6 +117,7 @@ export async function sync(options: SyncOptions): Promise<SyncResult> {
     batchSize: options.batchSize ?? 1000,
     cleanupBatchSize: options.cleanupBatchSize ?? 5000,
     failFast: options.failFast ?? false,
+    changeLog: options.changeLog ?? true,
     scopes: [],
     errors: [],
     writeMs: 0,
@@ -156,6 +166,12 @@ export async function sync(options: SyncOptions): Promise<SyncResult> {
     },
     writeMs: state.writeMs,
   };
+  if (state.changeLog) {
+    const retention = (options.changeRetentionDays ?? 30) * 86_400_000;
+    await pruneChanges(options.store, started - retention).catch((error: unknown) =>
+      state.log.warn({ err: errorMessage(error) }, 'could not prune the change log'),
+    );
+  }
   try {
     await writeSyncRecord(options.store, result);
   } catch (error) {
@@ -230,6 +246,7 @@ async function runScope(provider: Provider, scope: Scope, state: RunState): Prom
     deleted: 0,
     requests: 0,
     retries: 0,
+    changes: 0,
     durationMs: 0,
     cleanedUp: false,
   };
@@ -257,9 +274,17 @@ async function runScope(provider: Provider, scope: Scope, state: RunState): Prom
         params: { value: scope.owner.value },
       },
     ]);
+    const recorder = state.changeLog
+      ? new ChangeRecorder(state.store, {
+          runId: state.runId,
+          updateTag: state.updateTag,
+          scope,
+          initial: !(await ChangeRecorder.seenBefore(state.store, scope)),
+        })
+      : null;
     for (const collector of scope.collectors) {
       if (state.signal.aborted) break;
-      const outcome = await runCollector(provider, scope, collector, state, result, log);
+      const outcome = await runCollector({ provider, scope, collector, state, result, log, recorder });
       result.collectors.push(outcome);
       if (outcome.status === 'failed' && state.failFast) state.abort.abort(new Error(outcome.error));
     }
@@ -267,9 +292,14 @@ async function runScope(provider: Provider, scope: Scope, state: RunState): Prom
       result.collectors.length === scope.collectors.length &&
       result.collectors.every((c) => c.status === 'success');
     if (state.signal.aborted) return finish('cancelled');
-    if (!allOk) return finish('failed', result.collectors.find((c) => c.error)?.error);
-    result.deleted = await cleanupScope(scope, state);
+    if (!allOk) {
+      result.changes = recorder?.count ?? 0;
+      return finish('failed', result.collectors.find((c) => c.error)?.error);
+    }
+    result.deleted = await cleanupScope(scope, state, recorder);
     result.cleanedUp = true;
+    await recorder?.initialLoad(result.nodes);
+    result.changes = recorder?.count ?? 0;
     if (result.deleted > 0) state.emit({ type: 'cleanup', scope: scopeInfo, deleted: result.deleted });
     finish('success');
   } catch (error) {
@@ -283,14 +313,18 @@ async function runScope(provider: Provider, scope: Scope, state: RunState): Prom
   }
 }
 
-async function runCollector(
-  provider: Provider,
-  scope: Scope,
-  collector: Scope['collectors'][number],
-  state: RunState,
-  result: ScopeResult,
-  log: Logger,
-): Promise<CollectorResult> {
+interface CollectorRun {
+  provider: Provider;
+  scope: Scope;
+  collector: Scope['collectors'][number];
+  state: RunState;
+  result: ScopeResult;
+  log: Logger;
+  recorder: ChangeRecorder | null;
+}
+
+async function runCollector(run: CollectorRun): Promise<CollectorResult> {
+  const { provider, scope, collector, state, result, log, recorder } = run;
   const started = Date.now();
   const scopeInfo = info(scope);
   const counters = { requests: 0, retries: 0 };
@@ -312,6 +346,7 @@ async function runCollector(
     for (const [schema, pending] of buffers) {
       if (pending.length === 0) continue;
       const writeStart = Date.now();
+      const changes = recorder ? await recorder.diff(schema, pending) : [];
       const written = await writeRows(
         schema,
         pending,
@@ -322,6 +357,7 @@ async function runCollector(
             'the store ran out of transaction memory; splitting the batch',
           ),
       );
+      await recorder?.record(changes);
       state.writeMs += Date.now() - writeStart;
       result.nodes += written.nodes;
       result.relationships += written.relationships;
@@ -378,7 +414,7 @@ async function runCollector(
   }
 }
 
-async function cleanupScope(scope: Scope, state: RunState): Promise<number> {
+async function cleanupScope(scope: Scope, state: RunState, recorder: ChangeRecorder | null): Promise<number> {
   const seen = new Set<AnyNodeSchema>();
   let deleted = 0;
   for (const collector of scope.collectors) {
@@ -394,13 +430,17 @@ async function cleanupScope(scope: Scope, state: RunState): Promise<number> {
           );
         }
       }
-      deleted += await cleanupSchema(schema, {
-        store: state.store,
-        updateTag: state.updateTag,
-        scopeKey: scope.owner.value,
-        filters,
-        batchSize: state.cleanupBatchSize,
-      });
+      deleted += await cleanupSchema(
+        schema,
+        {
+          store: state.store,
+          updateTag: state.updateTag,
+          scopeKey: scope.owner.value,
+          filters,
+          batchSize: state.cleanupBatchSize,
+        },
+        recorder ? (batch) => recorder.removed(schema, batch) : undefined,
+      );
     }
   }
   return deleted;

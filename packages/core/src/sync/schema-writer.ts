@@ -68,13 +68,21 @@ export async function writeRows(
   }
 }
 
+/** What one cleanup batch deleted: node keys and `[key, target, type]` relationship triples. */
+export interface DeletedBatch {
+  keys: unknown[];
+  relationships: [unknown, unknown, string][];
+}
+
 /**
  * Deletes the stale nodes and relationships of one schema under one scope,
  * each statement repeated in bounded batches until nothing is left.
+ * `onDeleted` sees each batch's deletions (the change log records them).
  */
 export async function cleanupSchema(
   schema: AnyNodeSchema,
   target: WriteTarget & { filters: Readonly<Record<string, string>>; batchSize: number },
+  onDeleted?: (batch: DeletedBatch) => Promise<void>,
 ): Promise<number> {
   if (!schema.scope || target.scopeKey === null) return 0;
   const filterProps = Object.keys(target.filters);
@@ -88,8 +96,13 @@ export async function cleanupSchema(
   for (const cypher of cleanupCypher(schema, filterProps)) {
     for (;;) {
       const [rows] = await target.store.write([{ cypher, params }]);
-      const deleted = Number(rows?.[0]?.deleted ?? 0);
+      const row = rows?.[0];
+      const deleted = Number(row?.deleted ?? 0);
       total += deleted;
+      const keys = Array.isArray(row?.keys) ? row.keys : [];
+      const relationships = Array.isArray(row?.pairs) ? (row.pairs as [unknown, unknown, string][]) : [];
+      if (onDeleted && (keys.length > 0 || relationships.length > 0))
+        await onDeleted({ keys, relationships });
       if (deleted < target.batchSize) break;
     }
   }

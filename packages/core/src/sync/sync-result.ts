@@ -22,6 +22,8 @@ export interface ScopeResult {
   deleted: number;
   requests: number;
   retries: number;
+  /** Change-log entries recorded for the scope. */
+  changes: number;
   durationMs: number;
   /** Whether stale data was cleaned up (only for a scope whose every collector succeeded). */
   cleanedUp: boolean;

@@ -25,7 +25,9 @@ export function signalController(): AbortController {
   const controller = new AbortController();
   const onSignal = (name: NodeJS.Signals) => {
     if (controller.signal.aborted) process.exit(130);
-    process.stderr.write(`\n${name}: finishing in-flight writes, no cleanup will run (send again to exit now)\n`);
+    process.stderr.write(
+      `\n${name}: finishing in-flight writes, no cleanup will run (send again to exit now)\n`,
+    );
     controller.abort(new Error(`received ${name}`));
   };
   process.on('SIGINT', onSignal);

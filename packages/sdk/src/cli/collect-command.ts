@@ -1,6 +1,6 @@
 import {
-  type ConfigOf,
   ConfigError,
+  type ConfigOf,
   coreOptions,
   createLogger,
   defineOption,
@@ -27,30 +27,43 @@ export const collectOptions = {
   demo: defineOption({
     flag: 'demo',
     kind: 'boolean',
-    description: 'Sync a seeded demo estate (AWS, GCP and Workspace emulators started in-process); no credentials needed',
+    description:
+      'Sync a seeded demo estate (AWS, GCP and Workspace emulators started in-process); no credentials needed',
     schema: z.boolean().default(false),
     group: 'run',
   }),
   dryRun: defineOption({
     flag: 'dry-run',
     kind: 'boolean',
-    description: 'List the accounts, regions, projects and collectors that would be synced, then stop (writes nothing)',
+    description:
+      'List the accounts, regions, projects and collectors that would be synced, then stop (writes nothing)',
     schema: z.boolean().default(false),
     group: 'run',
   }),
 };
 
 /** Every option `collect` accepts: the engine's, collect's own and each provider's. */
-export function allCollectOptions(entries: readonly ProviderEntry[] = PROVIDERS): Record<string, import('@skygraph/core').OptionSpec> {
+export function allCollectOptions(
+  entries: readonly ProviderEntry[] = PROVIDERS,
+): Record<string, import('@skygraph/core').OptionSpec> {
   return Object.assign({}, coreOptions, collectOptions, ...entries.map((e) => e.options));
 }
 
-export type CollectConfig = ConfigOf<typeof coreOptions> & ConfigOf<typeof collectOptions> & Record<string, unknown>;
+export type CollectConfig = ConfigOf<typeof coreOptions> &
+  ConfigOf<typeof collectOptions> &
+  Record<string, unknown>;
 
 /** Hooks the demo and the tests plug in. */
 export interface CollectHooks {
   /** Builds the demo providers (emulators started in-process); returns them and a stop function. */
-  demo?: (config: CollectConfig, log: Logger) => Promise<{ providers: Provider[]; stop: () => Promise<void>; after?: (store: GraphStore, result: SyncResult) => Promise<void> }>;
+  demo?: (
+    config: CollectConfig,
+    log: Logger,
+  ) => Promise<{
+    providers: Provider[];
+    stop: () => Promise<void>;
+    after?: (store: GraphStore, result: SyncResult) => Promise<void>;
+  }>;
   entries?: readonly ProviderEntry[];
 }
 
@@ -60,7 +73,10 @@ export function buildCollectCommand(entries: readonly ProviderEntry[]): Command 
       'Sync cloud estates (AWS organisations, GCP organisations, Google Workspace) into the graph.\n' +
         'Every option can also be set by an environment variable SKYGRAPH_<OPTION> (e.g. SKYGRAPH_CONCURRENCY=8) or in --config.',
     )
-    .option('--config <file>', 'YAML or JSON file of settings (keys: option names); flags and environment override it')
+    .option(
+      '--config <file>',
+      'YAML or JSON file of settings (keys: option names); flags and environment override it',
+    )
     .addHelpText(
       'after',
       '\nExit codes: 0 every scope synced; 1 some scope failed or the run was cancelled (the rest was synced); 2 bad flags or config.\n' +
@@ -75,7 +91,11 @@ export function buildCollectCommand(entries: readonly ProviderEntry[]): Command 
  * opens the store and runs one sync with progress and a summary. Returns the
  * exit code instead of exiting, so tests and other programs can call it.
  */
-export async function runCollect(argv: readonly string[], io: CliIo, hooks: CollectHooks = {}): Promise<number> {
+export async function runCollect(
+  argv: readonly string[],
+  io: CliIo,
+  hooks: CollectHooks = {},
+): Promise<number> {
   const entries = hooks.entries ?? PROVIDERS;
   const command = buildCollectCommand(entries);
   command.exitOverride().configureOutput({
@@ -92,7 +112,11 @@ export async function runCollect(argv: readonly string[], io: CliIo, hooks: Coll
   let config: CollectConfig;
   try {
     const file = command.opts().config as string | undefined;
-    config = resolveConfig(specs, { flags: flagValues(command, specs), env: io.env, ...(file ? { file } : {}) }) as CollectConfig;
+    config = resolveConfig(specs, {
+      flags: flagValues(command, specs),
+      env: io.env,
+      ...(file ? { file } : {}),
+    }) as CollectConfig;
   } catch (error) {
     if (error instanceof ConfigError) {
       io.stderr.write(`collect: ${error.message}\n`);
@@ -100,7 +124,11 @@ export async function runCollect(argv: readonly string[], io: CliIo, hooks: Coll
     }
     throw error;
   }
-  const log = createLogger({ level: config.logLevel, json: config.jsonLogs ?? !io.stderr.isTTY, destination: io.stderr });
+  const log = createLogger({
+    level: config.logLevel,
+    json: config.jsonLogs ?? !io.stderr.isTTY,
+    destination: io.stderr,
+  });
 
   let providers: Provider[];
   let stopDemo: (() => Promise<void>) | undefined;
@@ -137,7 +165,11 @@ export async function runCollect(argv: readonly string[], io: CliIo, hooks: Coll
       io.stderr.write(`collect: ${errorMessage(error)}\n`);
       return error instanceof ConfigError ? EXIT.usage : EXIT.partial;
     }
-    const progress = createProgress({ live: io.stderr.isTTY === true && config.logLevel !== 'silent', stream: io.stderr, log });
+    const progress = createProgress({
+      live: io.stderr.isTTY === true && config.logLevel !== 'silent',
+      stream: io.stderr,
+      log,
+    });
     try {
       log.info({ store: store.location, providers: providers.map((p) => p.name) }, 'collect starting');
       const result = await sync({
@@ -148,6 +180,8 @@ export async function runCollect(argv: readonly string[], io: CliIo, hooks: Coll
         batchSize: config.batchSize,
         failFast: config.failFast,
         lease: { waitMs: config.leaseWait * 1000 },
+        changeLog: config.changeRetentionDays > 0,
+        changeRetentionDays: config.changeRetentionDays,
         onEvent: progress.listener,
         log,
         ...(io.signal ? { signal: io.signal } : {}),
@@ -158,7 +192,9 @@ export async function runCollect(argv: readonly string[], io: CliIo, hooks: Coll
       return result.status === 'success' ? EXIT.ok : EXIT.partial;
     } catch (error) {
       progress.stop();
-      io.stderr.write(`collect: ${error instanceof SkygraphError ? `${error.code}: ` : ''}${errorMessage(error)}\n`);
+      io.stderr.write(
+        `collect: ${error instanceof SkygraphError ? `${error.code}: ` : ''}${errorMessage(error)}\n`,
+      );
       return EXIT.partial;
     } finally {
       await store.close();
@@ -168,7 +204,11 @@ export async function runCollect(argv: readonly string[], io: CliIo, hooks: Coll
   }
 }
 
-async function selectProviders(entries: readonly ProviderEntry[], config: CollectConfig, env: NodeJS.ProcessEnv): Promise<Provider[]> {
+async function selectProviders(
+  entries: readonly ProviderEntry[],
+  config: CollectConfig,
+  env: NodeJS.ProcessEnv,
+): Promise<Provider[]> {
   const asked = config.providers;
   const chosen: ProviderEntry[] = [];
   const missing: string[] = [];
@@ -180,7 +220,9 @@ async function selectProviders(entries: readonly ProviderEntry[], config: Collec
     else missing.push(`  ${entry.name}: ${problem}`);
   }
   if (asked.length > 0 && missing.length > 0) {
-    throw new ConfigError(`missing credentials for the providers asked for (--providers ${asked.join(',')}):\n${missing.join('\n')}`);
+    throw new ConfigError(
+      `missing credentials for the providers asked for (--providers ${asked.join(',')}):\n${missing.join('\n')}`,
+    );
   }
   if (chosen.length === 0) {
     throw new ConfigError(
@@ -209,7 +251,9 @@ async function dryRun(providers: readonly Provider[], io: CliIo, log: Logger): P
         const labels = Object.entries(scope.labels)
           .map(([k, v]) => `${k}=${v}`)
           .join(' ');
-        io.stdout.write(`  ${scope.id}  ${labels}\n    collectors: ${scope.collectors.map((c) => c.name).join(', ')}\n`);
+        io.stdout.write(
+          `  ${scope.id}  ${labels}\n    collectors: ${scope.collectors.map((c) => c.name).join(', ')}\n`,
+        );
       }
       io.stdout.write(`  ${count} scopes would be synced\n`);
     } catch (error) {

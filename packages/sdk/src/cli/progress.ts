@@ -61,7 +61,11 @@ export function createProgress(options: ProgressOptions): { listener: SyncListen
         break;
       case 'retry':
         retries += 1;
-        if (!bar) options.log.debug({ operation: event.operation, kind: event.kind, attempt: event.attempt }, 'retrying');
+        if (!bar)
+          options.log.debug(
+            { operation: event.operation, kind: event.kind, attempt: event.attempt },
+            'retrying',
+          );
         break;
       case 'error':
         errors += 1;

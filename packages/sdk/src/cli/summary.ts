@@ -3,13 +3,36 @@ import Table from 'cli-table3';
 
 /** The end-of-run table: per provider and account (or project, domain), what was written, how long, what failed. */
 export function summaryTable(result: SyncResult): string {
-  const groups = new Map<string, { provider: string; owner: string; scopes: number; failed: number; nodes: number; rels: number; deleted: number; ms: number; errors: string[] }>();
+  const groups = new Map<
+    string,
+    {
+      provider: string;
+      owner: string;
+      scopes: number;
+      failed: number;
+      nodes: number;
+      rels: number;
+      deleted: number;
+      ms: number;
+      errors: string[];
+    }
+  >();
   for (const scope of result.scopes) {
     const owner = scope.labels.accountName
       ? `${scope.labels.account} (${scope.labels.accountName})`
       : (scope.labels.account ?? scope.labels.project ?? scope.labels.customer ?? scope.owner.value);
     const key = `${scope.provider}\u0000${owner}`;
-    const group = groups.get(key) ?? { provider: scope.provider, owner, scopes: 0, failed: 0, nodes: 0, rels: 0, deleted: 0, ms: 0, errors: [] };
+    const group = groups.get(key) ?? {
+      provider: scope.provider,
+      owner,
+      scopes: 0,
+      failed: 0,
+      nodes: 0,
+      rels: 0,
+      deleted: 0,
+      ms: 0,
+      errors: [],
+    };
     group.scopes += 1;
     if (scope.status !== 'success') group.failed += 1;
     group.nodes += scope.nodes;
@@ -20,11 +43,23 @@ export function summaryTable(result: SyncResult): string {
     groups.set(key, group);
   }
   const table = new Table({
-    head: ['provider', 'account / project', 'scopes', 'failed', 'nodes', 'relationships', 'deleted', 'slowest scope', 'errors'],
+    head: [
+      'provider',
+      'account / project',
+      'scopes',
+      'failed',
+      'nodes',
+      'relationships',
+      'deleted',
+      'slowest scope',
+      'errors',
+    ],
     wordWrap: true,
     colWidths: [10, 34, 8, 8, 9, 15, 9, 15, 50],
   });
-  for (const group of [...groups.values()].sort((a, b) => a.provider.localeCompare(b.provider) || a.owner.localeCompare(b.owner))) {
+  for (const group of [...groups.values()].sort(
+    (a, b) => a.provider.localeCompare(b.provider) || a.owner.localeCompare(b.owner),
+  )) {
     table.push([
       group.provider,
       group.owner,
@@ -34,7 +69,8 @@ export function summaryTable(result: SyncResult): string {
       group.rels,
       group.deleted,
       `${(group.ms / 1000).toFixed(1)} s`,
-      group.errors.slice(0, 3).join('\n') + (group.errors.length > 3 ? `\n… ${group.errors.length - 3} more` : ''),
+      group.errors.slice(0, 3).join('\n') +
+        (group.errors.length > 3 ? `\n… ${group.errors.length - 3} more` : ''),
     ]);
   }
   const planErrors = result.errors.filter((e) => !e.scope);

@@ -9,13 +9,16 @@ import type { ProviderEntry } from '../../src/cli/provider-registry.ts';
 import { memoryIo } from './cli-harness.ts';
 
 const estate = () => ({
-  tenants: { acme: { east: { servers: [{ id: 's1', region: 'east', public: true, ports: [22] }], disks: [] } } },
+  tenants: {
+    acme: { east: { servers: [{ id: 's1', region: 'east', public: true, ports: [22] }], disks: [] } },
+  },
 });
 
 const fixtureEntry: ProviderEntry = {
   name: 'aws',
   options: {},
-  missingCredentials: (_config, env) => (env.FIXTURE_TOKEN ? null : 'set FIXTURE_TOKEN (the fixture credentials)'),
+  missingCredentials: (_config, env) =>
+    env.FIXTURE_TOKEN ? null : 'set FIXTURE_TOKEN (the fixture credentials)',
   create: () => fixtureProvider(estate()),
 };
 
@@ -31,7 +34,21 @@ describe('collect', () => {
   it('prints help with every flag and the exit codes', async () => {
     const run = memoryIo();
     expect(await runCollect(['--help'], run.io, { entries: [] })).toBe(0);
-    for (const flag of ['--store <path-or-uri>', '--neo4j-user', '--neo4j-password-env-var <NAME>', '--neo4j-database', '--providers', '--update-tag <int>', '--concurrency <n>', '--fail-fast', '--config <file>', '--log-level', '--json-logs', '--demo', '--dry-run']) {
+    for (const flag of [
+      '--store <path-or-uri>',
+      '--neo4j-user',
+      '--neo4j-password-env-var <NAME>',
+      '--neo4j-database',
+      '--providers',
+      '--update-tag <int>',
+      '--concurrency <n>',
+      '--fail-fast',
+      '--config <file>',
+      '--log-level',
+      '--json-logs',
+      '--demo',
+      '--dry-run',
+    ]) {
       expect(run.stdout()).toContain(flag);
     }
     expect(run.stdout()).toMatch(/Exit codes: 0/);
@@ -58,9 +75,20 @@ describe('collect', () => {
 
     const password = memoryIo({ FIXTURE_TOKEN: 'x' });
     expect(
-      await runCollect(['--store', 'bolt://localhost:7687', '--neo4j-user', 'neo4j', '--neo4j-password-env-var', 'UNSET_VAR'], password.io, {
-        entries: [fixtureEntry],
-      }),
+      await runCollect(
+        [
+          '--store',
+          'bolt://localhost:7687',
+          '--neo4j-user',
+          'neo4j',
+          '--neo4j-password-env-var',
+          'UNSET_VAR',
+        ],
+        password.io,
+        {
+          entries: [fixtureEntry],
+        },
+      ),
     ).toBe(2);
     expect(password.stderr()).toMatch(/environment variable UNSET_VAR is not set/);
   });
@@ -78,7 +106,9 @@ describe('collect', () => {
     const file = join(dir, 'settings.json');
     writeFileSync(file, JSON.stringify({ updateTag: 1234 }));
     const run = memoryIo({ FIXTURE_TOKEN: 'x', SKYGRAPH_STORE: store, SKYGRAPH_LOG_LEVEL: 'warn' });
-    expect(await runCollect(['--config', file, '--concurrency', '2'], run.io, { entries: [fixtureEntry] })).toBe(0);
+    expect(
+      await runCollect(['--config', file, '--concurrency', '2'], run.io, { entries: [fixtureEntry] }),
+    ).toBe(0);
     expect(run.stdout()).toMatch(/update tag 1234\): success/);
     expect(run.stdout()).toContain('acme');
     const graph = await openStore(store, { readOnly: true });

@@ -1,0 +1,282 @@
+import { randomUUID } from 'node:crypto';
+import { type AnyNodeSchema, relationshipsOf } from '../schema/define.ts';
+import type { GraphStore } from '../store/graph-store.ts';
+import type { Scope } from './provider.ts';
+import type { PreparedRow } from './row-prep.ts';
+import type { DeletedBatch } from './schema-writer.ts';
+
+export const CHANGE_LABEL = 'SkygraphChange';
+
+/** One recorded change: a node or relationship added, removed or changed by a sync. */
+export interface Change {
+  kind: 'added' | 'removed' | 'changed';
+  entity: 'node' | 'relationship';
+  label: string;
+  key: string;
+  /** For relationships: the type and the target's key. */
+  relType?: string;
+  target?: string;
+  /** For changed nodes: property -> [old, new]. */
+  properties?: Record<string, [unknown, unknown]>;
+}
+
+const BOOKKEEPING = new Set(['firstseen', 'lastupdated']);
+
+/**
+ * Records what a sync changed, per scope. Before a batch is written it reads
+ * the current state of the batch's nodes and relationship targets (indexed
+ * lookups, one read per schema and relationship type) and compares; cleanup
+ * reports what it deleted. A scope synced for the first time records no
+ * per-node "added" entries (the whole estate would be new) but one summary.
+ */
+export class ChangeRecorder {
+  readonly #store: GraphStore;
+  readonly #runId: string;
+  readonly #updateTag: number;
+  readonly #scope: Scope;
+  readonly #initial: boolean;
+  #count = 0;
+
+  constructor(store: GraphStore, meta: { runId: string; updateTag: number; scope: Scope; initial: boolean }) {
+    this.#store = store;
+    this.#runId = meta.runId;
+    this.#updateTag = meta.updateTag;
+    this.#scope = meta.scope;
+    this.#initial = meta.initial;
+  }
+
+  /** Whether the scope has been synced before (its changes are worth recording one by one). */
+  static async seenBefore(store: GraphStore, scope: Scope): Promise<boolean> {
+    const rows = await store.read('MATCH (m:SyncMetadata {scope: $scope}) RETURN count(m) AS c', {
+      scope: scope.id,
+    });
+    return Number(rows[0]?.c ?? 0) > 0;
+  }
+
+  get count(): number {
+    return this.#count;
+  }
+
+  /** Compares rows about to be written with what the graph holds; returns the changes. */
+  async diff(schema: AnyNodeSchema, rows: readonly PreparedRow[]): Promise<Change[]> {
+    if (this.#initial || rows.length === 0) return [];
+    const keys = rows.map((r) => r.key);
+    const existing = new Map<unknown, Record<string, unknown>>();
+    for (const row of await this.#store.read(
+      `UNWIND $keys AS k MATCH (n:${schema.label} {${schema.key}: k}) RETURN k AS key, properties(n) AS props`,
+      { keys },
+    )) {
+      existing.set(row.key, row.props as Record<string, unknown>);
+    }
+    const changes: Change[] = [];
+    for (const row of rows) {
+      const before = existing.get(row.key);
+      if (!before) {
+        changes.push({ kind: 'added', entity: 'node', label: schema.label, key: String(row.key) });
+        continue;
+      }
+      const properties: Record<string, [unknown, unknown]> = {};
+      for (const [name, value] of Object.entries(row.props)) {
+        if (BOOKKEEPING.has(name)) continue;
+        const old = before[name] ?? null;
+        if (!sameValue(old, value)) properties[name] = [old, value];
+      }
+      if (Object.keys(properties).length > 0) {
+        changes.push({
+          kind: 'changed',
+          entity: 'node',
+          label: schema.label,
+          key: String(row.key),
+          properties,
+        });
+      }
+    }
+    for (const [field, rel] of relationshipsOf(schema)) {
+      const withTargets = rows.filter((r) => r.rels[field]);
+      if (withTargets.length === 0) continue;
+      const [left, right] = rel.direction === 'out' ? ['-', '->'] : ['<-', '-'];
+      const current = new Map<unknown, Set<unknown>>();
+      for (const row of await this.#store.read(
+        `UNWIND $keys AS k MATCH (n:${schema.label} {${schema.key}: k})${left}[:${rel.type}]${right}(m:${rel.target.label}) RETURN k AS key, collect(m.${rel.target.key}) AS targets`,
+        { keys: withTargets.map((r) => r.key) },
+      )) {
+        current.set(row.key, new Set(row.targets as unknown[]));
+      }
+      for (const row of withTargets) {
+        const had = current.get(row.key) ?? new Set();
+        for (const target of row.rels[field] ?? []) {
+          // Only targets present in the graph get an edge; the write matches them the same way.
+          if (!had.has(target.key)) {
+            changes.push({
+              kind: 'added',
+              entity: 'relationship',
+              label: schema.label,
+              key: String(row.key),
+              relType: rel.type,
+              target: String(target.key),
+            });
+          }
+        }
+      }
+    }
+    return changes;
+  }
+
+  /** Records deletions reported by cleanup. */
+  async removed(schema: AnyNodeSchema, batch: DeletedBatch): Promise<void> {
+    const changes: Change[] = [
+      ...batch.keys.map((key) => ({
+        kind: 'removed' as const,
+        entity: 'node' as const,
+        label: schema.label,
+        key: String(key),
+      })),
+      ...batch.relationships.map(([key, target, relType]) => ({
+        kind: 'removed' as const,
+        entity: 'relationship' as const,
+        label: schema.label,
+        key: String(key),
+        relType,
+        target: String(target),
+      })),
+    ];
+    await this.record(changes);
+  }
+
+  /** One summary entry for a scope's first sync. */
+  async initialLoad(nodes: number): Promise<void> {
+    if (!this.#initial) return;
+    await this.#write([
+      {
+        ...this.#base(),
+        kind: 'initial',
+        entity: 'scope',
+        label: this.#scope.owner.label,
+        key: this.#scope.owner.value,
+        properties: JSON.stringify({ nodes }),
+      },
+    ]);
+  }
+
+  async record(changes: readonly Change[]): Promise<void> {
+    if (changes.length === 0) return;
+    const base = this.#base();
+    await this.#write(
+      changes.map((c) => ({
+        ...base,
+        kind: c.kind,
+        entity: c.entity,
+        label: c.label,
+        key: c.key,
+        rel_type: c.relType ?? null,
+        target: c.target ?? null,
+        properties: c.properties ? JSON.stringify(c.properties) : null,
+      })),
+    );
+  }
+
+  #base() {
+    return {
+      run_id: this.#runId,
+      update_tag: this.#updateTag,
+      at: Date.now(),
+      scope: this.#scope.id,
+      provider: this.#scope.provider,
+      owner: this.#scope.owner.value,
+      account: this.#scope.labels.account ?? null,
+      region: this.#scope.labels.region ?? null,
+      project: this.#scope.labels.project ?? null,
+    };
+  }
+
+  async #write(rows: Record<string, unknown>[]): Promise<void> {
+    this.#count += rows.length;
+    await this.#store.write([
+      {
+        cypher: `UNWIND $rows AS c CREATE (x:${CHANGE_LABEL}) SET x += c`,
+        params: { rows: rows.map((row) => ({ ...row, id: randomUUID() })) },
+      },
+    ]);
+  }
+}
+
+/** Deletes change-log entries older than the retention, in bounded batches. */
+export async function pruneChanges(store: GraphStore, olderThan: number, batchSize = 5000): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const [rows] = await store.write([
+      {
+        cypher: `MATCH (x:${CHANGE_LABEL}) WHERE x.at < $before WITH x LIMIT $batch DELETE x RETURN count(*) AS deleted`,
+        params: { before: olderThan, batch: batchSize },
+      },
+    ]);
+    const deleted = Number(rows?.[0]?.deleted ?? 0);
+    total += deleted;
+    if (deleted < batchSize) return total;
+  }
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** A change-log entry as read back. */
+export interface ChangeEntry {
+  runId: string;
+  updateTag: number;
+  at: number;
+  scope: string;
+  provider: string;
+  account: string | null;
+  region: string | null;
+  project: string | null;
+  kind: 'added' | 'removed' | 'changed' | 'initial';
+  entity: 'node' | 'relationship' | 'scope';
+  label: string;
+  key: string;
+  relType: string | null;
+  target: string | null;
+  properties: Record<string, [unknown, unknown]> | null;
+}
+
+export interface ChangeFilter {
+  /** Only this run's changes. */
+  runId?: string;
+  label?: string;
+  /** An AWS account id, GCP project id or other scope owner key. */
+  owner?: string;
+  /** Epoch milliseconds. */
+  since?: number;
+  kinds?: readonly ChangeEntry['kind'][];
+  limit?: number;
+}
+
+/**
+ * Reads the change log, newest first. Every filter is a parameter.
+ *
+ * @example
+ * const changes = await readChanges(store, { owner: '123456789012', since: Date.now() - 86_400_000 });
+ */
+export async function readChanges(store: GraphStore, filter: ChangeFilter = {}): Promise<ChangeEntry[]> {
+  const where: string[] = [];
+  if (filter.runId !== undefined) where.push('x.run_id = $runId');
+  if (filter.label !== undefined) where.push('x.label = $label');
+  if (filter.owner !== undefined) where.push('x.owner = $owner');
+  if (filter.since !== undefined) where.push('x.at >= $since');
+  if (filter.kinds !== undefined) where.push('x.kind IN $kinds');
+  const rows = await store.read(
+    `MATCH (x:${CHANGE_LABEL})${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''}
+RETURN x.run_id AS runId, x.update_tag AS updateTag, x.at AS at, x.scope AS scope, x.provider AS provider,
+  x.account AS account, x.region AS region, x.project AS project, x.kind AS kind, x.entity AS entity,
+  x.label AS label, x.key AS key, x.rel_type AS relType, x.target AS target, x.properties AS properties
+ORDER BY at DESC, label, key
+LIMIT $limit`,
+    { ...filter, kinds: filter.kinds ? [...filter.kinds] : null, limit: filter.limit ?? 10_000 },
+  );
+  return rows.map((row) => ({
+    ...(row as unknown as ChangeEntry),
+    properties: typeof row.properties === 'string' ? JSON.parse(row.properties) : null,
+  }));
+}
