@@ -1,0 +1,632 @@
+/**
+ * The AWS estate the emulator serves: a plain, mutable data structure.
+ *
+ * Field names follow the AWS API members (camelCased) so that anyone who knows
+ * the API can read and edit an estate. Timestamps are ISO-8601 strings. Owner
+ * account ids are implied by where a resource sits (account -> region), and are
+ * filled in by the emulator when it renders a response.
+ */
+
+export interface AwsTag {
+  key: string;
+  value: string;
+}
+
+/** An IAM policy document, held decoded; the emulator URL-encodes it where IAM does. */
+export interface PolicyDocument {
+  Version?: string;
+  Id?: string;
+  Statement: PolicyStatement[];
+}
+
+export type PolicyPrincipal = '*' | Record<string, string | string[]>;
+
+export interface PolicyStatement {
+  Sid?: string;
+  Effect: 'Allow' | 'Deny';
+  Principal?: PolicyPrincipal;
+  NotPrincipal?: PolicyPrincipal;
+  Action?: string | string[];
+  NotAction?: string | string[];
+  Resource?: string | string[];
+  NotResource?: string | string[];
+  Condition?: Record<string, Record<string, string | string[]>>;
+}
+
+export interface AwsEstate {
+  /** The seed the estate was generated from (informational). */
+  seed: string;
+  /** Reference time of the estate: "old" and "recent" timestamps are relative to it. */
+  generatedAt: string;
+  organization: AwsOrganization;
+  organizationalUnits: AwsOrganizationalUnit[];
+  /** Every account the emulator knows: the organisation's members and any outside it. */
+  accounts: AwsAccount[];
+  /** Name of the role the hub assumes in each account (default `role-security-audit`). */
+  auditRoleName: string;
+  /** AWS managed policies (path `/`, account `aws`) that accounts can attach. */
+  awsManagedPolicies: AwsManagedPolicy[];
+}
+
+export interface AwsOrganization {
+  id: string;
+  arn: string;
+  featureSet: 'ALL' | 'CONSOLIDATED_BILLING';
+  managementAccountId: string;
+  managementAccountEmail: string;
+  rootId: string;
+  rootArn: string;
+  rootName: string;
+}
+
+export interface AwsOrganizationalUnit {
+  id: string;
+  arn: string;
+  name: string;
+  /** The root id or another OU id. */
+  parentId: string;
+}
+
+export type AwsAccountStatus = 'ACTIVE' | 'SUSPENDED' | 'PENDING_CLOSURE';
+
+export interface AwsAccount {
+  id: string;
+  name: string;
+  email: string;
+  status: AwsAccountStatus;
+  joinedMethod: 'INVITED' | 'CREATED';
+  joinedTimestamp: string;
+  /** Root or OU id; undefined for an account outside the organisation. */
+  parentId: string | undefined;
+  /** S3 canonical user id of the account (64 hex characters). */
+  canonicalUserId: string;
+  /** Regions enabled for the account, as DescribeRegions returns them. */
+  enabledRegions: string[];
+  /** Regional resources, keyed by region name. */
+  regions: Record<string, AwsRegionResources>;
+  iam: AwsIam;
+  buckets: AwsBucket[];
+}
+
+export interface AwsRegionResources {
+  vpcs: AwsVpc[];
+  subnets: AwsSubnet[];
+  securityGroups: AwsSecurityGroup[];
+  instances: AwsInstance[];
+  networkInterfaces: AwsNetworkInterface[];
+  keyPairs: AwsKeyPair[];
+  volumes: AwsVolume[];
+  internetGateways: AwsInternetGateway[];
+  vpcPeeringConnections: AwsVpcPeeringConnection[];
+  classicLoadBalancers: AwsClassicLoadBalancer[];
+  loadBalancers: AwsLoadBalancerV2[];
+  listeners: AwsListener[];
+  targetGroups: AwsTargetGroup[];
+  dbInstances: AwsDbInstance[];
+  dbClusters: AwsDbCluster[];
+  dbSubnetGroups: AwsDbSubnetGroup[];
+}
+
+// ---------------------------------------------------------------- EC2
+
+export interface AwsVpc {
+  vpcId: string;
+  cidrBlock: string;
+  /** Extra IPv4 CIDRs beyond the primary one. */
+  secondaryCidrBlocks: string[];
+  ipv6CidrBlock?: string;
+  state: 'pending' | 'available';
+  isDefault: boolean;
+  instanceTenancy: 'default' | 'dedicated' | 'host';
+  dhcpOptionsId: string;
+  tags: AwsTag[];
+}
+
+export interface AwsSubnet {
+  subnetId: string;
+  vpcId: string;
+  cidrBlock: string;
+  availabilityZone: string;
+  availabilityZoneId: string;
+  availableIpAddressCount: number;
+  defaultForAz: boolean;
+  mapPublicIpOnLaunch: boolean;
+  state: 'pending' | 'available';
+  tags: AwsTag[];
+}
+
+export interface AwsIpRange {
+  cidrIp: string;
+  description?: string;
+}
+
+export interface AwsIpv6Range {
+  cidrIpv6: string;
+  description?: string;
+}
+
+export interface AwsUserIdGroupPair {
+  groupId: string;
+  userId: string;
+  groupName?: string;
+  vpcId?: string;
+  vpcPeeringConnectionId?: string;
+  peeringStatus?: string;
+  description?: string;
+}
+
+export interface AwsPrefixListId {
+  prefixListId: string;
+  description?: string;
+}
+
+export interface AwsIpPermission {
+  /** `-1` for all protocols, else `tcp`, `udp`, `icmp`, `icmpv6` or a number. */
+  ipProtocol: string;
+  fromPort?: number;
+  toPort?: number;
+  ipRanges: AwsIpRange[];
+  ipv6Ranges: AwsIpv6Range[];
+  userIdGroupPairs: AwsUserIdGroupPair[];
+  prefixListIds: AwsPrefixListId[];
+}
+
+export interface AwsSecurityGroup {
+  groupId: string;
+  groupName: string;
+  description: string;
+  vpcId: string;
+  ipPermissions: AwsIpPermission[];
+  ipPermissionsEgress: AwsIpPermission[];
+  tags: AwsTag[];
+}
+
+export type AwsInstanceStateName =
+  | 'pending'
+  | 'running'
+  | 'shutting-down'
+  | 'terminated'
+  | 'stopping'
+  | 'stopped';
+
+export interface AwsGroupIdentifier {
+  groupId: string;
+  groupName: string;
+}
+
+export interface AwsInstanceBlockDevice {
+  deviceName: string;
+  volumeId: string;
+  attachTime: string;
+  deleteOnTermination: boolean;
+  status: 'attaching' | 'attached' | 'detaching' | 'detached';
+}
+
+export interface AwsInstance {
+  instanceId: string;
+  /** Instances launched together share a reservation. */
+  reservationId: string;
+  imageId: string;
+  instanceType: string;
+  state: AwsInstanceStateName;
+  launchTime: string;
+  availabilityZone: string;
+  subnetId: string;
+  vpcId: string;
+  privateIpAddress: string;
+  privateDnsName: string;
+  publicIpAddress?: string;
+  publicDnsName?: string;
+  keyName?: string;
+  securityGroups: AwsGroupIdentifier[];
+  /** ENIs of the instance (they live in `networkInterfaces` of the region), primary first. */
+  networkInterfaceIds: string[];
+  iamInstanceProfile?: { arn: string; id: string };
+  blockDeviceMappings: AwsInstanceBlockDevice[];
+  rootDeviceName: string;
+  rootDeviceType: 'ebs' | 'instance-store';
+  architecture: 'x86_64' | 'arm64';
+  /** `windows` for Windows instances, else absent. */
+  platform?: 'windows';
+  platformDetails: string;
+  hypervisor: 'xen' | 'nitro';
+  virtualizationType: 'hvm' | 'paravirtual';
+  ebsOptimized: boolean;
+  enaSupport: boolean;
+  monitoringState: 'disabled' | 'enabled';
+  /** IMDS: `optional` allows IMDSv1. */
+  httpTokens: 'optional' | 'required';
+  tags: AwsTag[];
+}
+
+export interface AwsNetworkInterfaceAttachment {
+  attachmentId: string;
+  instanceId?: string;
+  instanceOwnerId: string;
+  deviceIndex: number;
+  status: 'attaching' | 'attached' | 'detaching' | 'detached';
+  attachTime: string;
+  deleteOnTermination: boolean;
+}
+
+export interface AwsNetworkInterface {
+  networkInterfaceId: string;
+  subnetId: string;
+  vpcId: string;
+  availabilityZone: string;
+  description: string;
+  interfaceType: string;
+  macAddress: string;
+  privateIpAddress: string;
+  privateDnsName: string;
+  publicIp?: string;
+  publicDnsName?: string;
+  groups: AwsGroupIdentifier[];
+  attachment?: AwsNetworkInterfaceAttachment;
+  status: 'available' | 'attaching' | 'in-use' | 'detaching';
+  sourceDestCheck: boolean;
+  requesterId?: string;
+  requesterManaged: boolean;
+  tags: AwsTag[];
+}
+
+export interface AwsKeyPair {
+  keyPairId: string;
+  keyName: string;
+  keyFingerprint: string;
+  keyType: 'rsa' | 'ed25519';
+  createTime: string;
+  tags: AwsTag[];
+}
+
+export interface AwsVolumeAttachment {
+  instanceId: string;
+  device: string;
+  state: 'attaching' | 'attached' | 'detaching' | 'detached' | 'busy';
+  attachTime: string;
+  deleteOnTermination: boolean;
+}
+
+export interface AwsVolume {
+  volumeId: string;
+  size: number;
+  volumeType: 'gp2' | 'gp3' | 'io1' | 'io2' | 'st1' | 'sc1' | 'standard';
+  iops?: number;
+  availabilityZone: string;
+  state: 'creating' | 'available' | 'in-use' | 'deleting' | 'deleted' | 'error';
+  createTime: string;
+  encrypted: boolean;
+  kmsKeyId?: string;
+  snapshotId: string;
+  attachments: AwsVolumeAttachment[];
+  tags: AwsTag[];
+}
+
+export interface AwsInternetGateway {
+  internetGatewayId: string;
+  attachments: { vpcId: string; state: 'attaching' | 'available' | 'detaching' | 'detached' }[];
+  tags: AwsTag[];
+}
+
+export interface AwsPeeringVpcInfo {
+  ownerId: string;
+  vpcId: string;
+  cidrBlock: string;
+  region: string;
+}
+
+export interface AwsVpcPeeringConnection {
+  vpcPeeringConnectionId: string;
+  /** The requester's VPC: the connection lives in the requester's account and region. */
+  requesterVpcInfo: AwsPeeringVpcInfo;
+  /** May be in another account (in or outside the organisation) or region. */
+  accepterVpcInfo: AwsPeeringVpcInfo;
+  statusCode:
+    | 'initiating-request'
+    | 'pending-acceptance'
+    | 'active'
+    | 'deleted'
+    | 'rejected'
+    | 'failed'
+    | 'expired';
+  statusMessage: string;
+  tags: AwsTag[];
+}
+
+// ---------------------------------------------------------------- ELB
+
+export interface AwsClassicListener {
+  protocol: 'HTTP' | 'HTTPS' | 'TCP' | 'SSL';
+  loadBalancerPort: number;
+  instanceProtocol: 'HTTP' | 'HTTPS' | 'TCP' | 'SSL';
+  instancePort: number;
+  sslCertificateId?: string;
+  policyNames: string[];
+}
+
+export interface AwsClassicLoadBalancer {
+  loadBalancerName: string;
+  dnsName: string;
+  canonicalHostedZoneName: string;
+  canonicalHostedZoneNameId: string;
+  createdTime: string;
+  scheme: 'internet-facing' | 'internal';
+  vpcId: string;
+  subnets: string[];
+  availabilityZones: string[];
+  securityGroups: string[];
+  instanceIds: string[];
+  listeners: AwsClassicListener[];
+  healthCheck: {
+    target: string;
+    interval: number;
+    timeout: number;
+    unhealthyThreshold: number;
+    healthyThreshold: number;
+  };
+  sourceSecurityGroup: { ownerAlias: string; groupName: string };
+}
+
+export interface AwsLoadBalancerV2 {
+  loadBalancerArn: string;
+  loadBalancerName: string;
+  dnsName: string;
+  canonicalHostedZoneId: string;
+  createdTime: string;
+  scheme: 'internet-facing' | 'internal';
+  vpcId: string;
+  state: 'active' | 'provisioning' | 'active_impaired' | 'failed';
+  type: 'application' | 'network' | 'gateway';
+  availabilityZones: { zoneName: string; subnetId: string }[];
+  /** Empty for network load balancers without security groups. */
+  securityGroups: string[];
+  ipAddressType: 'ipv4' | 'dualstack';
+}
+
+export interface AwsListenerAction {
+  type: 'forward' | 'redirect' | 'fixed-response' | 'authenticate-oidc' | 'authenticate-cognito';
+  targetGroupArn?: string;
+  order?: number;
+  redirect?: { protocol: string; port: string; statusCode: string };
+}
+
+export interface AwsListener {
+  listenerArn: string;
+  loadBalancerArn: string;
+  port: number;
+  protocol: 'HTTP' | 'HTTPS' | 'TCP' | 'TLS' | 'UDP' | 'TCP_UDP';
+  certificateArns: string[];
+  sslPolicy?: string;
+  defaultActions: AwsListenerAction[];
+}
+
+export interface AwsTarget {
+  id: string;
+  port: number;
+  availabilityZone?: string;
+  health: 'initial' | 'healthy' | 'unhealthy' | 'unused' | 'draining' | 'unavailable';
+  reason?: string;
+}
+
+export interface AwsTargetGroup {
+  targetGroupArn: string;
+  targetGroupName: string;
+  protocol: 'HTTP' | 'HTTPS' | 'TCP' | 'TLS' | 'UDP' | 'TCP_UDP';
+  port: number;
+  vpcId: string;
+  targetType: 'instance' | 'ip' | 'lambda' | 'alb';
+  healthCheckProtocol: string;
+  healthCheckPort: string;
+  healthCheckPath?: string;
+  loadBalancerArns: string[];
+  targets: AwsTarget[];
+}
+
+// ---------------------------------------------------------------- RDS
+
+export interface AwsDbInstance {
+  dbInstanceIdentifier: string;
+  dbInstanceArn: string;
+  dbiResourceId: string;
+  dbInstanceClass: string;
+  engine: string;
+  engineVersion: string;
+  dbInstanceStatus: string;
+  masterUsername: string;
+  dbName?: string;
+  endpoint: { address: string; port: number; hostedZoneId: string };
+  allocatedStorage: number;
+  storageType: string;
+  instanceCreateTime: string;
+  availabilityZone: string;
+  multiAz: boolean;
+  publiclyAccessible: boolean;
+  storageEncrypted: boolean;
+  kmsKeyId?: string;
+  iamDatabaseAuthenticationEnabled: boolean;
+  /** Name of a subnet group in the same region. */
+  dbSubnetGroupName: string;
+  vpcSecurityGroupIds: string[];
+  dbClusterIdentifier?: string;
+  backupRetentionPeriod: number;
+  deletionProtection: boolean;
+  autoMinorVersionUpgrade: boolean;
+  caCertificateIdentifier: string;
+  tags: AwsTag[];
+}
+
+export interface AwsDbCluster {
+  dbClusterIdentifier: string;
+  dbClusterArn: string;
+  dbClusterResourceId: string;
+  engine: string;
+  engineVersion: string;
+  engineMode: string;
+  status: string;
+  endpoint: string;
+  readerEndpoint: string;
+  port: number;
+  hostedZoneId: string;
+  masterUsername: string;
+  databaseName?: string;
+  dbSubnetGroupName: string;
+  vpcSecurityGroupIds: string[];
+  members: { dbInstanceIdentifier: string; isClusterWriter: boolean }[];
+  availabilityZones: string[];
+  multiAz: boolean;
+  storageEncrypted: boolean;
+  kmsKeyId?: string;
+  iamDatabaseAuthenticationEnabled: boolean;
+  publiclyAccessible?: boolean;
+  clusterCreateTime: string;
+  backupRetentionPeriod: number;
+  deletionProtection: boolean;
+  tags: AwsTag[];
+}
+
+export interface AwsDbSubnetGroup {
+  dbSubnetGroupName: string;
+  dbSubnetGroupArn: string;
+  description: string;
+  vpcId: string;
+  status: string;
+  subnets: { subnetIdentifier: string; availabilityZone: string; status: string }[];
+}
+
+// ---------------------------------------------------------------- IAM
+
+export interface AwsInlinePolicy {
+  policyName: string;
+  document: PolicyDocument;
+}
+
+export interface AwsAccessKey {
+  accessKeyId: string;
+  status: 'Active' | 'Inactive';
+  createDate: string;
+  lastUsedDate?: string;
+  lastUsedService?: string;
+  lastUsedRegion?: string;
+}
+
+export interface AwsIamUser {
+  userName: string;
+  userId: string;
+  arn: string;
+  path: string;
+  createDate: string;
+  /** Present when the user has a console password (a login profile). */
+  loginProfile?: { createDate: string; passwordResetRequired: boolean };
+  passwordLastUsed?: string;
+  /** Names of the groups the user belongs to. */
+  groups: string[];
+  attachedPolicyArns: string[];
+  inlinePolicies: AwsInlinePolicy[];
+  accessKeys: AwsAccessKey[];
+  mfaDevices: { serialNumber: string; enableDate: string }[];
+  permissionsBoundaryArn?: string;
+  tags: AwsTag[];
+}
+
+export interface AwsIamGroup {
+  groupName: string;
+  groupId: string;
+  arn: string;
+  path: string;
+  createDate: string;
+  attachedPolicyArns: string[];
+  inlinePolicies: AwsInlinePolicy[];
+}
+
+export interface AwsInstanceProfile {
+  instanceProfileName: string;
+  instanceProfileId: string;
+  arn: string;
+  path: string;
+  createDate: string;
+}
+
+export interface AwsIamRole {
+  roleName: string;
+  roleId: string;
+  arn: string;
+  path: string;
+  createDate: string;
+  description?: string;
+  maxSessionDuration: number;
+  assumeRolePolicyDocument: PolicyDocument;
+  attachedPolicyArns: string[];
+  inlinePolicies: AwsInlinePolicy[];
+  instanceProfiles: AwsInstanceProfile[];
+  roleLastUsed?: { lastUsedDate: string; region: string };
+  permissionsBoundaryArn?: string;
+  tags: AwsTag[];
+}
+
+export interface AwsPolicyVersion {
+  versionId: string;
+  document: PolicyDocument;
+  isDefaultVersion: boolean;
+  createDate: string;
+}
+
+export interface AwsManagedPolicy {
+  policyName: string;
+  policyId: string;
+  arn: string;
+  path: string;
+  description?: string;
+  createDate: string;
+  updateDate: string;
+  isAttachable: boolean;
+  versions: AwsPolicyVersion[];
+}
+
+export interface AwsIam {
+  users: AwsIamUser[];
+  groups: AwsIamGroup[];
+  roles: AwsIamRole[];
+  /** Customer managed policies of the account. */
+  policies: AwsManagedPolicy[];
+}
+
+// ---------------------------------------------------------------- S3
+
+export type AwsS3Permission = 'FULL_CONTROL' | 'WRITE' | 'WRITE_ACP' | 'READ' | 'READ_ACP';
+
+export interface AwsS3Grant {
+  grantee:
+    | { type: 'CanonicalUser'; id: string; displayName?: string }
+    | { type: 'Group'; uri: string }
+    | { type: 'AmazonCustomerByEmail'; emailAddress: string };
+  permission: AwsS3Permission;
+}
+
+export interface AwsBucket {
+  name: string;
+  region: string;
+  creationDate: string;
+  /** Grants besides the owner's implicit entry come first-class here; the owner grant is included. */
+  grants: AwsS3Grant[];
+  policy?: PolicyDocument;
+  encryption?: {
+    sseAlgorithm: 'AES256' | 'aws:kms' | 'aws:kms:dsse';
+    kmsMasterKeyId?: string;
+    bucketKeyEnabled: boolean;
+  };
+  /** Undefined when versioning was never enabled. */
+  versioning?: 'Enabled' | 'Suspended';
+  mfaDelete?: 'Enabled' | 'Disabled';
+  publicAccessBlock?: {
+    blockPublicAcls: boolean;
+    ignorePublicAcls: boolean;
+    blockPublicPolicy: boolean;
+    restrictPublicBuckets: boolean;
+  };
+  tags: AwsTag[];
+}
+
+/** Well-known S3 group grantee URIs. */
+export const S3_ALL_USERS = 'http://acs.amazonaws.com/groups/global/AllUsers';
+export const S3_AUTHENTICATED_USERS = 'http://acs.amazonaws.com/groups/global/AuthenticatedUsers';
+export const S3_LOG_DELIVERY = 'http://acs.amazonaws.com/groups/s3/LogDelivery';

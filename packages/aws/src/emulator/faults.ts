@@ -1,0 +1,128 @@
+import { AwsApiError } from './api-error.ts';
+import type { Protocol } from './protocols.ts';
+import type { AwsServiceName } from './request-context.ts';
+
+export type FaultKind = 'AccessDenied' | 'InternalError' | 'Throttling' | 'DropConnection';
+
+/**
+ * A fault to inject into matching requests. Unset fields match anything;
+ * `service` is one of sts, organizations, ec2, elb, elbv2, rds, iam, s3
+ * (`elasticloadbalancing` matches both load balancer APIs); `account` is the
+ * caller's account id; `times` limits how many requests the rule hits.
+ *
+ * @example
+ * emulator.setFaults([{ service: 'ec2', account: '123456789012', operation: 'DescribeInstances', kind: 'AccessDenied' }]);
+ */
+export interface FaultRule {
+  service?: string;
+  account?: string;
+  region?: string;
+  operation?: string;
+  kind: FaultKind;
+  times?: number;
+}
+
+interface ActiveRule {
+  rule: FaultRule;
+  remaining: number;
+}
+
+export interface FaultTarget {
+  service: AwsServiceName;
+  account: string | undefined;
+  region: string;
+  operation: string;
+}
+
+export class FaultBook {
+  private rules: ActiveRule[] = [];
+
+  set(rules: readonly FaultRule[]): void {
+    this.rules = rules.map((rule) => ({
+      rule: { ...rule },
+      remaining: rule.times ?? Number.POSITIVE_INFINITY,
+    }));
+  }
+
+  /** The kind of fault to inject into this request, consuming one use of the rule. */
+  take(target: FaultTarget): FaultKind | undefined {
+    for (const active of this.rules) {
+      if (active.remaining <= 0) continue;
+      const { rule } = active;
+      if (rule.service !== undefined && rule.service !== target.service) {
+        if (
+          !(
+            rule.service === 'elasticloadbalancing' &&
+            (target.service === 'elb' || target.service === 'elbv2')
+          )
+        )
+          continue;
+      }
+      if (rule.account !== undefined && rule.account !== target.account) continue;
+      if (rule.region !== undefined && rule.region !== target.region) continue;
+      if (rule.operation !== undefined && rule.operation !== target.operation) continue;
+      active.remaining--;
+      return rule.kind;
+    }
+    return undefined;
+  }
+}
+
+/** The error each protocol answers with for an injected fault, with the codes the real services use. */
+export function faultError(
+  kind: Exclude<FaultKind, 'DropConnection'>,
+  protocol: Protocol,
+  target: FaultTarget,
+  callerArn: string,
+): AwsApiError {
+  switch (kind) {
+    case 'AccessDenied':
+      if (protocol === 'ec2')
+        return new AwsApiError(
+          'UnauthorizedOperation',
+          'You are not authorized to perform this operation.',
+          403,
+        );
+      if (protocol === 'json')
+        return new AwsApiError(
+          'AccessDeniedException',
+          "You don't have permissions to access this resource.",
+          400,
+        );
+      if (protocol === 's3') return new AwsApiError('AccessDenied', 'Access Denied', 403);
+      return new AwsApiError(
+        'AccessDenied',
+        `User: ${callerArn} is not authorized to perform: ${actionPrefix(target.service)}:${target.operation}`,
+        403,
+      );
+    case 'Throttling':
+      if (protocol === 'ec2') return new AwsApiError('RequestLimitExceeded', 'Request limit exceeded.', 503);
+      if (protocol === 'json')
+        return new AwsApiError(
+          'TooManyRequestsException',
+          "AWS Organizations can't complete your request because of too many requests. Try again later.",
+          400,
+        );
+      if (protocol === 's3') return new AwsApiError('SlowDown', 'Please reduce your request rate.', 503);
+      return new AwsApiError('Throttling', 'Rate exceeded', 400);
+    default:
+      if (protocol === 'ec2' || protocol === 's3')
+        return new AwsApiError('InternalError', 'We encountered an internal error. Please try again.', 500);
+      if (protocol === 'json')
+        return new AwsApiError(
+          'ServiceException',
+          "AWS Organizations can't complete your request because of an internal service error. Try again later.",
+          500,
+        );
+      if (target.service === 'iam') return new AwsApiError('ServiceFailure', 'Service failure', 500);
+      return new AwsApiError(
+        'InternalFailure',
+        'The request processing has failed because of an unknown error, exception or failure.',
+        500,
+      );
+  }
+}
+
+function actionPrefix(service: AwsServiceName): string {
+  return service === 'elb' || service === 'elbv2' ? 'elasticloadbalancing' : service;
+}
