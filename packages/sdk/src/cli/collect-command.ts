@@ -87,6 +87,36 @@ export function buildCollectCommand(entries: readonly ProviderEntry[]): Command 
 }
 
 /**
+ * Parses and validates `collect` arguments with the environment and the
+ * config file they name. Returns 'exit' after --help/--version; throws a
+ * CommanderError for bad usage (already printed) or a ConfigError.
+ */
+export function parseCollectArgs(
+  argv: readonly string[],
+  io: CliIo,
+  entries: readonly ProviderEntry[] = PROVIDERS,
+): CollectConfig | 'exit' {
+  const command = buildCollectCommand(entries);
+  command.exitOverride().configureOutput({
+    writeOut: (s) => io.stdout.write(s),
+    writeErr: (s) => io.stderr.write(s),
+  });
+  try {
+    command.parse([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError && error.exitCode === 0) return 'exit';
+    throw error;
+  }
+  const specs = allCollectOptions(entries);
+  const file = command.opts().config as string | undefined;
+  return resolveConfig(specs, {
+    flags: flagValues(command, specs),
+    env: io.env,
+    ...(file ? { file } : {}),
+  }) as CollectConfig;
+}
+
+/**
  * The `collect` command: parses and validates settings, picks the providers,
  * opens the store and runs one sync with progress and a summary. Returns the
  * exit code instead of exiting, so tests and other programs can call it.
@@ -97,27 +127,13 @@ export async function runCollect(
   hooks: CollectHooks = {},
 ): Promise<number> {
   const entries = hooks.entries ?? PROVIDERS;
-  const command = buildCollectCommand(entries);
-  command.exitOverride().configureOutput({
-    writeOut: (s) => io.stdout.write(s),
-    writeErr: (s) => io.stderr.write(s),
-  });
-  try {
-    command.parse([...argv], { from: 'user' });
-  } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
-    throw error;
-  }
-  const specs = allCollectOptions(entries);
   let config: CollectConfig;
   try {
-    const file = command.opts().config as string | undefined;
-    config = resolveConfig(specs, {
-      flags: flagValues(command, specs),
-      env: io.env,
-      ...(file ? { file } : {}),
-    }) as CollectConfig;
+    const parsed = parseCollectArgs(argv, io, entries);
+    if (parsed === 'exit') return EXIT.ok;
+    config = parsed;
   } catch (error) {
+    if (error instanceof CommanderError) return EXIT.usage;
     if (error instanceof ConfigError) {
       io.stderr.write(`collect: ${error.message}\n`);
       return EXIT.usage;
