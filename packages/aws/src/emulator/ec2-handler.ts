@@ -72,6 +72,12 @@ function select<T>(
 ): { items: readonly T[]; nextToken: string | undefined } {
   const ids = spec.idParam ? listParam(ctx.params, spec.idParam) : [];
   const filters = parseFilters(ctx, spec.filters, spec.tagsOf !== undefined);
+  if (ids.length > 0 && ctx.params.has('MaxResults') && ctx.operation === 'DescribeInstances') {
+    throw new AwsApiError(
+      'InvalidParameterCombination',
+      'The parameter instancesSet cannot be used with the parameter maxResults',
+    );
+  }
   let items = spec.items;
   if (ids.length > 0) {
     const byId = new Map(items.map((i) => [spec.idOf(i), i]));
@@ -86,12 +92,6 @@ function select<T>(
   const maxResults = intParam(ctx.params.get('MaxResults') ?? undefined, 'MaxResults', invalid);
   const token = ctx.params.get('NextToken') ?? undefined;
   if (maxResults === undefined && token === undefined) return { items, nextToken: undefined };
-  if (maxResults !== undefined && ids.length > 0 && ctx.operation === 'DescribeInstances') {
-    throw new AwsApiError(
-      'InvalidParameterCombination',
-      'The parameter instancesSet cannot be used with the parameter maxResults',
-    );
-  }
   if (maxResults !== undefined && (maxResults < spec.maxResults.min || maxResults > spec.maxResults.max)) {
     throw invalid(
       `Value ( ${maxResults} ) for parameter maxResults is invalid. Expecting a value between ${spec.maxResults.min} and ${spec.maxResults.max}.`,
