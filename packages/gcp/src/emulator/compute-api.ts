@@ -301,16 +301,30 @@ function aggregatedResponse(
   request: ApiRequest,
   project: GcpProject,
   options: { kind: string; path: string; listField: string; scopes: string[] },
-  all: Array<{ scope: string; item: Record<string, unknown> }>,
+  all: Array<{ scope: string; render: () => Record<string, unknown> }>,
 ): Record<string, unknown> {
-  const keep = compileFilter(request.query.get('filter'));
+  const filter = request.query.get('filter');
   const scopes = [...new Set([...options.scopes, ...all.map((entry) => entry.scope)])].sort();
-  const ordered = all
-    .filter((entry) => keep(entry.item))
-    .sort((a, b) => scopes.indexOf(a.scope) - scopes.indexOf(b.scope));
+  const rank = new Map(scopes.map((scope, index) => [scope, index]));
+  // Without a filter only the page being returned is rendered: large estates stay cheap to page through.
+  const candidates =
+    filter === null || filter.trim() === ''
+      ? all
+      : (() => {
+          const keep = compileFilter(filter);
+          return all
+            .map((entry) => ({ scope: entry.scope, item: entry.render() }))
+            .filter((entry) => keep(entry.item))
+            .map((entry) => ({ scope: entry.scope, render: () => entry.item }));
+        })();
+  const ordered = [...candidates].sort((a, b) => (rank.get(a.scope) ?? 0) - (rank.get(b.scope) ?? 0));
   const listKey = `${options.kind}:${project.projectId}`;
   const offset = decodePageToken(request.query.get('pageToken'), listKey);
-  const page = paginate(ordered, readPageSize(request.query, 'maxResults', MAX_RESULTS), offset, listKey);
+  const slice = paginate(ordered, readPageSize(request.query, 'maxResults', MAX_RESULTS), offset, listKey);
+  const page = {
+    nextPageToken: slice.nextPageToken,
+    items: slice.items.map((entry) => ({ scope: entry.scope, item: entry.render() })),
+  };
   const items: Record<string, unknown> = {};
   for (const scope of scopes) {
     const inScope = page.items.filter((entry) => entry.scope === scope).map((entry) => entry.item);
@@ -395,7 +409,7 @@ export const computeRouter: ApiRouter = (request) => {
         },
         project.instances.map((instance) => ({
           scope: `zones/${instance.zone}`,
-          item: renderInstance(project, instance),
+          render: () => renderInstance(project, instance),
         })),
       ),
     );
@@ -460,7 +474,7 @@ export const computeRouter: ApiRouter = (request) => {
         },
         project.subnetworks.map((subnet) => ({
           scope: `regions/${subnet.region}`,
-          item: renderSubnetwork(project, subnet),
+          render: () => renderSubnetwork(project, subnet),
         })),
       ),
     );

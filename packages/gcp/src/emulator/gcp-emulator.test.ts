@@ -176,6 +176,17 @@ describe('GCP emulator with googleapis clients', () => {
         { name: 'prod-deny-egress-all', priority: 65000 },
       ],
     });
+    const stopped = await api.compute.instances.aggregatedList({
+      project: project.projectId,
+      filter: 'status = TERMINATED',
+      fields: 'items/*/instances(name,status)',
+    });
+    const names = Object.values(stopped.data.items ?? {}).flatMap((scoped) => scoped.instances ?? []);
+    expect(names).toEqual(
+      project.instances
+        .filter((i) => i.status === 'TERMINATED')
+        .map((i) => ({ name: i.name, status: 'TERMINATED' })),
+    );
   });
 
   it('lists GKE clusters across locations with their security settings', async () => {

@@ -211,11 +211,11 @@ function parseFields(text: string): FieldTree {
 function applyFields(value: unknown, tree: FieldTree): unknown {
   if (Array.isArray(value)) return value.map((item) => applyFields(item, tree));
   if (typeof value !== 'object' || value === null) return value;
-  if (tree.has('*')) return value;
   const out: Record<string, unknown> = {};
-  for (const [key, sub] of tree) {
-    if (!(key in value)) continue;
-    const child = (value as Record<string, unknown>)[key];
+  // `*` selects every key, e.g. the scopes of an aggregated list: `items/*/instances(name)`.
+  for (const [key, child] of Object.entries(value)) {
+    const sub = tree.get(key) ?? tree.get('*');
+    if (sub === undefined) continue;
     out[key] = sub === true ? child : applyFields(child, sub);
   }
   return out;
