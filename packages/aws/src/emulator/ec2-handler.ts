@@ -221,7 +221,7 @@ function renderInstance(i: AwsInstance, ownerId: string, enis: Map<string, AwsNe
     el('launchTime', i.launchTime) +
     wrap(
       'placement',
-      el('availabilityZone', i.availabilityZone) + '<groupName/>' + el('tenancy', 'default'),
+      `${el('availabilityZone', i.availabilityZone)}<groupName/>${el('tenancy', 'default')}`,
     ) +
     el('platform', i.platform) +
     el('platformDetails', i.platformDetails) +
@@ -353,8 +353,18 @@ const EMPTY_ENI: AwsNetworkInterface = {
 function describeSecurityGroups(ctx: RequestContext): string {
   const res = resources(ctx);
   const owner = ctx.account.id;
+  const names = listParam(ctx.params, 'GroupName');
+  const named =
+    names.length > 0 ? res.securityGroups.filter((g) => names.includes(g.groupName)) : res.securityGroups;
+  if (names.length > 0 && new Set(named.map((g) => g.groupName)).size < new Set(names).size) {
+    const missing = names.find((n) => !named.some((g) => g.groupName === n));
+    throw new AwsApiError(
+      'InvalidGroup.NotFound',
+      `The security group '${missing}' does not exist in default VPC`,
+    );
+  }
   const { items, nextToken } = select<AwsSecurityGroup>(ctx, {
-    items: res.securityGroups,
+    items: named,
     idParam: 'GroupId',
     idOf: (g) => g.groupId,
     notFoundCode: 'InvalidGroup.NotFound',
@@ -378,19 +388,11 @@ function describeSecurityGroups(ctx: RequestContext): string {
         g.ipPermissions.flatMap((p) => p.userIdGroupPairs.map((u) => u.groupId)),
     },
   });
-  const names = listParam(ctx.params, 'GroupName');
-  const selected = names.length > 0 ? items.filter((g) => names.includes(g.groupName)) : items;
-  if (names.length > 0 && selected.length < names.length) {
-    throw new AwsApiError(
-      'InvalidGroup.NotFound',
-      `The security group '${names.join(', ')}' does not exist in default VPC`,
-    );
-  }
   return (
     list(
       'securityGroupInfo',
       'item',
-      selected,
+      items,
       (g) =>
         el('ownerId', owner) +
         el('groupId', g.groupId) +

@@ -41,7 +41,7 @@ function renderLoadBalancer(lb: AwsLoadBalancerV2): string {
       'AvailabilityZones',
       'member',
       lb.availabilityZones,
-      (z) => el('ZoneName', z.zoneName) + el('SubnetId', z.subnetId) + '<LoadBalancerAddresses/>',
+      (z) => `${el('ZoneName', z.zoneName) + el('SubnetId', z.subnetId)}<LoadBalancerAddresses/>`,
     ) +
     (lb.type === 'network' && lb.securityGroups.length === 0
       ? ''

@@ -1,5 +1,4 @@
 import {
-  GetAccountAuthorizationDetailsCommand,
   type GetAccountAuthorizationDetailsCommandOutput,
   GetLoginProfileCommand,
   IAMClient,
