@@ -239,6 +239,8 @@ export interface ChangeEntry {
   relType: string | null;
   target: string | null;
   properties: Record<string, [unknown, unknown]> | null;
+  /** For a scope's first sync (`initial`): the nodes it wrote. */
+  nodes: number | null;
 }
 
 export interface ChangeFilter {
@@ -270,7 +272,8 @@ export async function readChanges(store: GraphStore, filter: ChangeFilter = {}):
     `MATCH (x:${CHANGE_LABEL})${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''}
 RETURN x.run_id AS runId, x.update_tag AS updateTag, x.at AS at, x.scope AS scope, x.provider AS provider,
   x.account AS account, x.region AS region, x.project AS project, x.kind AS kind, x.entity AS entity,
-  x.label AS label, x.key AS key, x.rel_type AS relType, x.target AS target, x.properties AS properties
+  x.label AS label, x.key AS key, x.rel_type AS relType, x.target AS target, x.properties AS properties,
+  x.nodes AS nodes
 ORDER BY at DESC, label, key
 LIMIT $limit`,
     { ...filter, kinds: filter.kinds ? [...filter.kinds] : null, limit: filter.limit ?? 10_000 },

@@ -1,18 +1,45 @@
+import { ConfigError, errorMessage } from '@skygraph/core';
 import { Command, CommanderError } from 'commander';
+import { changesCommand } from './changes-command.ts';
 import { type CliIo, EXIT } from './cli-io.ts';
+import { StoreUnavailable } from './connection.ts';
 
-/** The `skygraph` command: reads the graph (query, report) and watches it (drift, export). */
+/** The `skygraph` command: reads the graph (query, report, changes) and watches it (drift, export). */
 export async function runSkygraph(argv: readonly string[], io: CliIo): Promise<number> {
-  const program = new Command('skygraph').description('Query, report on and watch the skygraph graph');
-  program.exitOverride().configureOutput({
-    writeOut: (s) => io.stdout.write(s),
-    writeErr: (s) => io.stderr.write(s),
-  });
+  let code: number = EXIT.ok;
+  const done = (c: number) => {
+    code = c;
+  };
+  const program = new Command('skygraph')
+    .description(
+      'Query, report on and watch the skygraph graph.\n' +
+        "Connection flags are the same as collect's, and so are their environment variables (SKYGRAPH_STORE, ...).",
+    )
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 ok; 1 the store is unreachable or empty, or a command found problems; 2 bad flags or config.\n',
+    );
+  program.addCommand(changesCommand(io, done));
+  for (const command of [program, ...program.commands]) {
+    command.exitOverride().configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    });
+  }
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
-    throw error;
+    if (error instanceof ConfigError) {
+      io.stderr.write(`skygraph: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof StoreUnavailable) {
+      io.stderr.write(`skygraph: ${error.message}\n`);
+      return EXIT.partial;
+    }
+    io.stderr.write(`skygraph: ${errorMessage(error)}\n`);
+    return EXIT.partial;
   }
-  return EXIT.ok;
+  return code;
 }

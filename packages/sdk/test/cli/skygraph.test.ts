@@ -1,0 +1,63 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fixtureProvider } from '@skygraph/core/testing';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCollect } from '../../src/cli/collect-command.ts';
+import type { ProviderEntry } from '../../src/cli/provider-registry.ts';
+import { runSkygraph } from '../../src/cli/skygraph-command.ts';
+import { memoryIo } from './cli-harness.ts';
+
+const servers = (ids: string[]) => ({
+  tenants: { acme: { east: { servers: ids.map((id) => ({ id, region: 'east' })), disks: [] } } },
+});
+
+describe('skygraph changes', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'skygraph-cli-'));
+  });
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('says the graph is empty before any sync, and exits 1', async () => {
+    const run = memoryIo({ SKYGRAPH_STORE: join(dir, 'missing.grafeo') });
+    expect(await runSkygraph(['changes'], run.io)).toBe(1);
+    expect(run.stderr()).toMatch(/cannot open the embedded store|empty: run `collect` first/);
+  });
+
+  it('lists what the last sync added and removed', async () => {
+    const store = join(dir, 'graph.grafeo');
+    const env = { FIXTURE_TOKEN: 'x', SKYGRAPH_STORE: store, SKYGRAPH_LOG_LEVEL: 'silent' };
+    let estate = servers(['a', 'b']);
+    const entry: ProviderEntry = {
+      name: 'aws',
+      options: {},
+      missingCredentials: () => null,
+      create: () => fixtureProvider(estate),
+    };
+    expect(await runCollect(['--update-tag', '100'], memoryIo(env).io, { entries: [entry] })).toBe(0);
+    estate = servers(['b', 'c']);
+    expect(await runCollect(['--update-tag', '200'], memoryIo(env).io, { entries: [entry] })).toBe(0);
+    const run = memoryIo(env);
+    const code = await runSkygraph(['changes', '--since', '1h'], run.io);
+    expect(run.stderr()).toBe('');
+    expect(code).toBe(0);
+    expect(run.stdout()).toMatch(/added TestServer c/);
+    expect(run.stdout()).toMatch(/removed TestServer a/);
+    const json = memoryIo(env);
+    expect(
+      await runSkygraph(['changes', '--json', '--label', 'TestServer', '--owner', 'acme'], json.io),
+    ).toBe(0);
+    const lines = json
+      .stdout()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { kind: string; key: string });
+    expect(lines.map((l) => `${l.kind} ${l.key}`).sort()).toEqual(['added c', 'removed a']);
+    const bad = memoryIo(env);
+    expect(await runSkygraph(['changes', '--since', 'yesterday'], bad.io)).toBe(2);
+    expect(bad.stderr()).toMatch(/--since: expected a duration/);
+  });
+});
