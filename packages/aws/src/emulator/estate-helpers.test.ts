@@ -8,7 +8,7 @@ describe('estate helpers', () => {
     const estate = generateAwsEstate({ seed: 71, accounts: 2, regionsPerAccount: 1, resourcesPerRegion: 2 });
     const account = accountById(estate, estate.organization.managementAccountId);
     const group = regionResources(account, 'us-east-1').securityGroups.find((g) =>
-      g.groupName.startsWith('internal-'),
+      g.groupName.startsWith('app-'),
     );
     if (!group) throw new Error('no group');
     openToWorld(group, 22);
