@@ -13,7 +13,13 @@ import {
   type SnapshotStore,
 } from '../../src/drift/index.ts';
 
-function snapshot(query: string, runId: string, takenAt: string, rows: Snapshot['rows'], namespace = 'default'): Snapshot {
+function snapshot(
+  query: string,
+  runId: string,
+  takenAt: string,
+  rows: Snapshot['rows'],
+  namespace = 'default',
+): Snapshot {
   return {
     id: `${namespace}/${query}/${takenAt}/${runId}`,
     namespace,
@@ -59,8 +65,16 @@ describe.each(kinds)('snapshots in a %s', (_kind, open) => {
     const rows = [
       { account: '111111111111', bucket: 'logs', acl: ['READ', 'WRITE'], meta: { public: true, note: null } },
     ];
-    await snapshots.commit('default', [snapshot('public-buckets', 'run-1', '2026-01-01T02:00:00.000Z', [])], emptyAlertState());
-    await snapshots.commit('default', [snapshot('public-buckets', 'run-2', '2026-01-02T02:00:00.000Z', rows)], emptyAlertState());
+    await snapshots.commit(
+      'default',
+      [snapshot('public-buckets', 'run-1', '2026-01-01T02:00:00.000Z', [])],
+      emptyAlertState(),
+    );
+    await snapshots.commit(
+      'default',
+      [snapshot('public-buckets', 'run-2', '2026-01-02T02:00:00.000Z', rows)],
+      emptyAlertState(),
+    );
 
     const latest = await snapshots.latest('default', 'public-buckets');
     expect(latest?.runId).toBe('run-2');
@@ -75,7 +89,11 @@ describe.each(kinds)('snapshots in a %s', (_kind, open) => {
   });
 
   it('keeps namespaces apart', async () => {
-    await snapshots.commit('team-a', [snapshot('q', 'a1', '2026-01-01T00:00:00.000Z', [], 'team-a')], emptyAlertState());
+    await snapshots.commit(
+      'team-a',
+      [snapshot('q', 'a1', '2026-01-01T00:00:00.000Z', [], 'team-a')],
+      emptyAlertState(),
+    );
     expect(await snapshots.latest('team-b', 'q')).toBeUndefined();
     expect((await snapshots.latest('team-a', 'q'))?.runId).toBe('a1');
   });
@@ -84,7 +102,9 @@ describe.each(kinds)('snapshots in a %s', (_kind, open) => {
     expect(await snapshots.loadState('default')).toEqual(emptyAlertState());
     const state: AlertState = {
       version: 1,
-      findings: { exposure: { abc: { status: 'suppressed', query: 'q', digest: 'd', since: 'now', exception: 'ok' } } },
+      findings: {
+        exposure: { abc: { status: 'suppressed', query: 'q', digest: 'd', since: 'now', exception: 'ok' } },
+      },
       pending: [],
     };
     await snapshots.saveState('default', state);
