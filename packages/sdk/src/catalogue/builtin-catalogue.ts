@@ -1,0 +1,26 @@
+import { createCatalogue } from './catalogue.ts';
+import type { CatalogueQuery } from './define-query.ts';
+import { awsComputeQueries } from './queries/aws-compute-queries.ts';
+import { awsDataQueries } from './queries/aws-data-queries.ts';
+import { awsIamQueries } from './queries/aws-iam-queries.ts';
+import { awsNetworkQueries } from './queries/aws-network-queries.ts';
+import { gcpQueries } from './queries/gcp-queries.ts';
+
+/** Every query skygraph ships, in catalogue order (by provider, then group). */
+export const builtinQueries: readonly CatalogueQuery[] = [
+  ...awsIamQueries,
+  ...awsComputeQueries,
+  ...awsDataQueries,
+  ...awsNetworkQueries,
+  ...gcpQueries,
+];
+
+/**
+ * The built-in catalogue: inventory, security, networking and
+ * misconfiguration queries for AWS, GCP and Google Workspace, over the
+ * Cartography-compatible graph.
+ *
+ * @example
+ * builtinCatalogue.select({ tags: { allOf: ['aws', 'security'] }, minSeverity: 'high' });
+ */
+export const builtinCatalogue = createCatalogue(builtinQueries);

@@ -1,0 +1,313 @@
+import { awsQuery } from './provider-query.ts';
+
+/** Accounts and IAM: who can do what in the AWS estate. */
+
+export const awsAccounts = awsQuery({
+  name: 'aws_accounts',
+  title: 'AWS accounts',
+  group: 'account',
+  tags: ['inventory', 'estate', 'list'],
+  description:
+    'Every AWS account in the graph: organisation members and accounts only seen in trust policies',
+  cypher: `MATCH (a:AWSAccount)
+RETURN a.id AS account_id, a.name AS account_name, a.status AS status, a.inscope AS in_scope, a.foreign AS foreign
+ORDER BY account_name, account_id`,
+  columns: {
+    account_id: 'string',
+    account_name: 'string?',
+    status: 'string?',
+    in_scope: 'boolean?',
+    foreign: 'boolean?',
+  },
+  identity: ['account_id'],
+});
+
+export const iamUsers = awsQuery({
+  name: 'iam_users',
+  title: 'IAM users',
+  group: 'iam',
+  tags: ['inventory', 'list', 'identity'],
+  description: 'Named IAM users by account, with when their password was last used',
+  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(u:AWSUser)
+RETURN a.id AS account_id, a.name AS account_name, u.name AS user_name, u.arn AS user_arn, u.createdate AS created, u.passwordlastused AS password_last_used
+ORDER BY account_name, user_name`,
+  columns: {
+    account_id: 'string',
+    account_name: 'string?',
+    user_name: 'string',
+    user_arn: 'string',
+    created: 'string?',
+    password_last_used: 'string?',
+  },
+  identity: ['user_arn'],
+});
+
+export const iamUsersWithPassword = awsQuery({
+  name: 'iam_user_password',
+  title: 'IAM users signing in with a password',
+  group: 'iam',
+  tags: ['security', 'identity', 'anomaly'],
+  description: 'IAM users that have used a console password: long-lived credentials outside single sign-on',
+  severity: 'low',
+  remediation: 'Move people to IAM Identity Center (SSO) and delete the login profiles of IAM users.',
+  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(u:AWSUser)
+WHERE u.passwordlastused IS NOT NULL AND u.passwordlastused <> ''
+RETURN a.id AS account_id, a.name AS account_name, u.name AS user_name, u.arn AS user_arn, u.passwordlastused AS password_last_used
+ORDER BY account_name, user_name`,
+  columns: {
+    account_id: 'string',
+    account_name: 'string?',
+    user_name: 'string',
+    user_arn: 'string',
+    password_last_used: 'string',
+  },
+  identity: ['user_arn'],
+});
+
+export const iamAccessKeys = awsQuery({
+  name: 'iam_access_keys',
+  title: 'IAM access keys',
+  group: 'iam',
+  tags: ['inventory', 'identity', 'drift'],
+  description: 'Access keys of IAM users, with their age and last use',
+  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(u:AWSUser)-[:AWS_ACCESS_KEY]->(k:AccountAccessKey)
+RETURN a.id AS account_id, a.name AS account_name, u.name AS user_name, k.accesskeyid AS access_key_id, k.status AS status, k.createdate AS created, k.lastuseddate AS last_used
+ORDER BY account_name, user_name, access_key_id`,
+  columns: {
+    account_id: 'string',
+    account_name: 'string?',
+    user_name: 'string',
+    access_key_id: 'string',
+    status: 'string?',
+    created: 'string?',
+    last_used: 'string?',
+  },
+  identity: ['access_key_id'],
+});
+
+export const iamAccessKeysOld = awsQuery({
+  name: 'iam_access_key_old',
+  title: 'Old active access keys',
+  group: 'iam',
+  tags: ['security', 'identity', 'misconfig'],
+  description: 'Active access keys created more than $days days ago (not rotated)',
+  severity: 'medium',
+  remediation:
+    'Rotate the key (create a new one, switch the consumer, delete the old one), or replace it with a role.',
+  parameters: [{ name: 'days', type: 'number', default: 90, description: 'Maximum key age in days' }],
+  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(u:AWSUser)-[:AWS_ACCESS_KEY]->(k:AccountAccessKey)
+WHERE coalesce(k.status, 'Active') = 'Active' AND datetime(k.createdate) < datetime() - duration({days: $days})
+RETURN a.id AS account_id, a.name AS account_name, u.name AS user_name, k.accesskeyid AS access_key_id, k.createdate AS created, k.lastuseddate AS last_used
+ORDER BY created`,
+  columns: {
+    account_id: 'string',
+    account_name: 'string?',
+    user_name: 'string',
+    access_key_id: 'string',
+    created: 'string',
+    last_used: 'string?',
+  },
+  identity: ['access_key_id'],
+});
+
+export const iamUserManyGroups = awsQuery({
+  name: 'iam_user_many_groups',
+  title: 'IAM users in many groups',
+  group: 'iam',
+  tags: ['security', 'identity', 'drift'],
+  description:
+    'IAM users that belong to more than $max_groups groups: permissions that accumulated over time',
+  severity: 'low',
+  remediation:
+    'Review the memberships; give the user one role-shaped group, or move them to SSO permission sets.',
+  parameters: [
+    {
+      name: 'max_groups',
+      type: 'number',
+      default: 4,
+      description: 'Group memberships above which a user is reported',
+    },
+  ],
+  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(u:AWSUser)-[:MEMBER_AWS_GROUP]->(g:AWSGroup)
+WITH a, u, collect(DISTINCT g.name) AS groups
+WHERE size(groups) > $max_groups
+RETURN a.id AS account_id, a.name AS account_name, u.name AS user_name, u.arn AS user_arn, size(groups) AS group_count, groups
+ORDER BY group_count DESC, user_name`,
+  columns: {
+    account_id: 'string',
+    account_name: 'string?',
+    user_name: 'string',
+    user_arn: 'string',
+    group_count: 'number',
+    groups: 'string[]',
+  },
+  identity: ['user_arn'],
+});
+
+export const iamGroups = awsQuery({
+  name: 'iam_groups',
+  title: 'IAM groups',
+  group: 'iam',
+  tags: ['inventory', 'list', 'identity'],
+  description: 'IAM groups by account, with their members',
+  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(g:AWSGroup)
+OPTIONAL MATCH (u:AWSUser)-[:MEMBER_AWS_GROUP]->(g)
+RETURN a.id AS account_id, a.name AS account_name, g.name AS group_name, g.arn AS group_arn, collect(DISTINCT u.name) AS members
+ORDER BY account_name, group_name`,
+  columns: {
+    account_id: 'string',
+    account_name: 'string?',
+    group_name: 'string',
+    group_arn: 'string',
+    members: 'string[]',
+  },
+  identity: ['group_arn'],
+});
+
+export const iamRoles = awsQuery({
+  name: 'iam_roles',
+  title: 'IAM roles',
+  group: 'iam',
+  tags: ['inventory', 'list', 'identity'],
+  description: 'IAM roles by account',
+  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(r:AWSRole)
+RETURN a.id AS account_id, a.name AS account_name, r.name AS role_name, r.arn AS role_arn, r.createdate AS created
+ORDER BY account_name, role_name`,
+  columns: {
+    account_id: 'string',
+    account_name: 'string?',
+    role_name: 'string',
+    role_arn: 'string',
+    created: 'string?',
+  },
+  identity: ['role_arn'],
+});
+
+export const iamRoleTrusts = awsQuery({
+  name: 'iam_role_trusted_principals',
+  title: 'Who can assume each role',
+  group: 'iam',
+  tags: ['inventory', 'security', 'identity', 'drift'],
+  description: 'The principals each role trust policy lets assume the role',
+  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(r:AWSRole)-[:TRUSTS_AWS_PRINCIPAL]->(p:AWSPrincipal)
+RETURN a.id AS account_id, a.name AS account_name, r.name AS role_name, r.arn AS role_arn, collect(DISTINCT p.arn) AS principals, count(DISTINCT p) AS principal_count
+ORDER BY principal_count DESC, role_name`,
+  columns: {
+    account_id: 'string',
+    account_name: 'string?',
+    role_name: 'string',
+    role_arn: 'string',
+    principals: 'string[]',
+    principal_count: 'number',
+  },
+  identity: ['role_arn'],
+});
+
+export const iamRoleTrustsEveryone = awsQuery({
+  name: 'iam_role_trusts_everyone',
+  title: 'Roles any AWS principal can assume',
+  group: 'iam',
+  tags: ['security', 'identity', 'misconfig'],
+  description:
+    'Roles whose trust policy names the principal "*": anyone with an AWS account can try to assume them',
+  severity: 'critical',
+  remediation:
+    'Name the trusted accounts or roles in the trust policy, and add conditions such as sts:ExternalId or aws:PrincipalOrgID.',
+  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(r:AWSRole)
+WHERE '*' IN coalesce(r.trusted_aws_principals, []) OR EXISTS { MATCH (r)-[:TRUSTS_AWS_PRINCIPAL]->(p:AWSPrincipal) WHERE p.arn = '*' }
+RETURN a.id AS account_id, a.name AS account_name, r.name AS role_name, r.arn AS role_arn
+ORDER BY account_name, role_name`,
+  columns: { account_id: 'string', account_name: 'string?', role_name: 'string', role_arn: 'string' },
+  identity: ['role_arn'],
+});
+
+export const iamRoleTrustsOutside = awsQuery({
+  name: 'iam_role_trusts_external_account',
+  title: 'Roles trusting accounts outside the organisation',
+  group: 'iam',
+  tags: ['security', 'identity', 'drift'],
+  description: 'Roles that principals of accounts outside the organisation (not collected) can assume',
+  severity: 'high',
+  remediation:
+    'Confirm the third party needs the role; require sts:ExternalId and keep its permissions minimal.',
+  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(r:AWSRole)-[:TRUSTS_AWS_PRINCIPAL]->(p:AWSPrincipal)
+WITH a, r, p, split(p.arn, ':')[4] AS trusted_account
+WHERE trusted_account IS NOT NULL AND trusted_account <> '' AND trusted_account <> a.id
+  AND NOT EXISTS { MATCH (o:AWSAccount) WHERE o.id = trusted_account AND coalesce(o.foreign, false) = false AND o.inscope = true }
+RETURN a.id AS account_id, a.name AS account_name, r.name AS role_name, r.arn AS role_arn, trusted_account, collect(DISTINCT p.arn) AS principals
+ORDER BY account_name, role_name`,
+  columns: {
+    account_id: 'string',
+    account_name: 'string?',
+    role_name: 'string',
+    role_arn: 'string',
+    trusted_account: 'string',
+    principals: 'string[]',
+  },
+  identity: ['role_arn', 'trusted_account'],
+});
+
+export const iamAdmins = awsQuery({
+  name: 'iam_admin_principals',
+  title: 'Principals with administrator rights',
+  group: 'iam',
+  tags: ['security', 'identity', 'drift'],
+  description: 'Users, groups and roles allowed every action on every resource, directly or through a group',
+  severity: 'high',
+  remediation:
+    'Keep administrator rights to a few break-glass roles; give people and workloads least-privilege policies.',
+  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(p:AWSPrincipal)
+MATCH (p)-[:MEMBER_AWS_GROUP*0..1]->(holder:AWSPrincipal)-[:POLICY]->(policy:AWSPolicy)-[:STATEMENT]->(s:AWSPolicyStatement)
+WHERE s.effect = 'Allow' AND any(x IN coalesce(s.action, []) WHERE x IN ['*', '*:*', 'iam:*']) AND '*' IN coalesce(s.resource, [])
+RETURN a.id AS account_id, a.name AS account_name, p.name AS principal_name, p.arn AS principal_arn, collect(DISTINCT policy.name) AS policies, collect(DISTINCT holder.name) AS granted_through
+ORDER BY account_name, principal_name`,
+  columns: {
+    account_id: 'string',
+    account_name: 'string?',
+    principal_name: 'string?',
+    principal_arn: 'string',
+    policies: 'string[]',
+    granted_through: 'string[]',
+  },
+  identity: ['principal_arn'],
+});
+
+export const iamAssumeAnyRole = awsQuery({
+  name: 'iam_assume_any_role',
+  title: 'Principals allowed to assume any role',
+  group: 'iam',
+  tags: ['security', 'identity', 'misconfig'],
+  description:
+    'Principals allowed sts:AssumeRole on every resource: they can pivot into any role that trusts their account',
+  severity: 'high',
+  remediation: 'Restrict the Resource of sts:AssumeRole to the role ARNs the principal needs.',
+  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(p:AWSPrincipal)
+MATCH (p)-[:MEMBER_AWS_GROUP*0..1]->(holder:AWSPrincipal)-[:POLICY]->(policy:AWSPolicy)-[:STATEMENT]->(s:AWSPolicyStatement)
+WHERE s.effect = 'Allow' AND any(x IN coalesce(s.action, []) WHERE x IN ['sts:AssumeRole', 'sts:*']) AND '*' IN coalesce(s.resource, [])
+RETURN a.id AS account_id, a.name AS account_name, p.name AS principal_name, p.arn AS principal_arn, collect(DISTINCT policy.name) AS policies
+ORDER BY account_name, principal_name`,
+  columns: {
+    account_id: 'string',
+    account_name: 'string?',
+    principal_name: 'string?',
+    principal_arn: 'string',
+    policies: 'string[]',
+  },
+  identity: ['principal_arn'],
+});
+
+export const awsIamQueries = [
+  awsAccounts,
+  iamUsers,
+  iamUsersWithPassword,
+  iamAccessKeys,
+  iamAccessKeysOld,
+  iamUserManyGroups,
+  iamGroups,
+  iamRoles,
+  iamRoleTrusts,
+  iamRoleTrustsEveryone,
+  iamRoleTrustsOutside,
+  iamAdmins,
+  iamAssumeAnyRole,
+] as const;

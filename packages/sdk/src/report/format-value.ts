@@ -1,0 +1,34 @@
+import type { QueryResult } from '../catalogue/run-query.ts';
+import type { Report } from './report-types.ts';
+
+/** A cell as text: lists joined by ", ", objects as JSON, null as empty. */
+export function formatValue(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value))
+    return value
+      .map((v) => (typeof v === 'object' && v !== null ? JSON.stringify(v) : formatValue(v)))
+      .join(', ');
+  return JSON.stringify(value);
+}
+
+/** How a query result reads in one line: "3 rows", "skipped: ...", "failed: ...". */
+export function resultStatus(result: QueryResult): string {
+  if (result.error) return `failed: ${result.error}`;
+  if (result.skipped) return `skipped: ${result.skipped}`;
+  return `${result.rows.length} ${result.rows.length === 1 ? 'row' : 'rows'}`;
+}
+
+/** The report's scope as text ("account prod"), or "whole estate". */
+export function scopeText(report: Report): string {
+  if (!report.scope) return 'whole estate';
+  return Object.entries(report.scope)
+    .map(([kind, value]) => `${kind} ${value}`)
+    .join(', ');
+}
+
+/** Truncates text to `max` characters with an ellipsis. */
+export function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
+}
