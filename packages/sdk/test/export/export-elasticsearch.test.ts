@@ -116,7 +116,7 @@ describe('exportToElasticsearch', () => {
     // Field names: no dots, no leading underscores, and never over the metadata.
     const tenant = docs.find((d) => d.id === 'acme');
     expect(tenant).toMatchObject({ id: 'acme', result_metadata: 'Acme', extra: { a_b: 1, c: true } });
-    expect((tenant?.metadata as { query_name: string }).query_name).toBe('tenants');
+    expect(tenant?.metadata).toMatchObject({ query_name: 'tenants' });
 
     const bulk = es.requests.filter((r) => r.path.startsWith('/_bulk'));
     expect(bulk.length).toBeGreaterThan(0);
