@@ -2,7 +2,7 @@ import type { AnyNodeSchema, Collector, PlanContext, Provider, Scope } from '@sk
 import type { AuthClient } from 'google-auth-library';
 import { gcpAnalysis } from './analysis.ts';
 import { resolveGcpAuth } from './api/gcp-auth.ts';
-import { CRM_CALL, createGcpClients, type GcpClients } from './api/gcp-clients.ts';
+import { CRM_CALL, callCrm, createGcpClients, type GcpClients } from './api/gcp-clients.ts';
 import { classifyGoogleError } from './api/google-error.ts';
 import { firewallsCollector } from './compute/firewalls-collector.ts';
 import { instancesCollector } from './compute/instances-collector.ts';
@@ -157,7 +157,7 @@ async function* findOrganizations(
 ): AsyncGenerator<CrmOrganization & { name: string }> {
   if (ids.length > 0) {
     for (const id of ids) {
-      const [organization] = await ctx.call('cloudresourcemanager:organizations.get', () =>
+      const [organization] = await callCrm(ctx, 'organizations.get', () =>
         clients.organizations.getOrganization({ name: `organizations/${id}` }, CRM_CALL),
       );
       yield { ...organization, name: organization.name ?? `organizations/${id}` };
@@ -167,9 +167,16 @@ async function* findOrganizations(
   let pageToken = '';
   do {
     const token = pageToken;
-    const [organizations, , raw] = await ctx.call('cloudresourcemanager:organizations.search', () =>
+    const page = await callCrm(ctx, 'organizations.search', () =>
       clients.organizations.searchOrganizations({ query: '', pageSize: 100, pageToken: token }, CRM_CALL),
-    );
+    ).catch((error: unknown) => {
+      // Project-level credentials may not search organisations at all: sync the projects they see.
+      if (classifyGoogleError(error) !== 'denied') throw error;
+      ctx.log.info('these credentials cannot search GCP organisations');
+      return null;
+    });
+    if (page === null) return;
+    const [organizations, , raw] = page;
     for (const organization of organizations) {
       if (organization.name) yield { ...organization, name: organization.name };
     }
@@ -189,7 +196,7 @@ async function* searchProjects(
   let pageToken = '';
   do {
     const token = pageToken;
-    const [projects, , raw] = await ctx.call('cloudresourcemanager:projects.search', () =>
+    const [projects, , raw] = await callCrm(ctx, 'projects.search', () =>
       clients.projects.searchProjects({ query: 'state:ACTIVE', pageSize: 500, pageToken: token }, CRM_CALL),
     );
     for (const project of projects) {

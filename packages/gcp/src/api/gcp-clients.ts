@@ -1,9 +1,11 @@
 import { FoldersClient, OrganizationsClient, ProjectsClient } from '@google-cloud/resource-manager';
+import type { PlanContext } from '@skygraph/core';
 import type { AuthClient, GoogleAuth } from 'google-auth-library';
 import { compute_v1 } from 'googleapis/build/src/apis/compute/v1.js';
 import { container_v1 } from 'googleapis/build/src/apis/container/v1.js';
 import { serviceusage_v1 } from 'googleapis/build/src/apis/serviceusage/v1.js';
 import { storage_v1 } from 'googleapis/build/src/apis/storage/v1.js';
+import { readableGoogleError } from './google-error.ts';
 
 /** The API clients of one GCP provider, shared by every scope. */
 export interface GcpClients {
@@ -59,3 +61,16 @@ function gaxEndpoint(endpoint: string): { apiEndpoint: string; port: number; pro
 
 /** Call options for Resource Manager: no gax retries (the runner retries), manual paging. */
 export const CRM_CALL = { retry: null, autoPaginate: false } as const;
+
+/** A Resource Manager request through `ctx.call`, its errors made readable. */
+export function callCrm<T>(
+  ctx: Pick<PlanContext, 'call'>,
+  operation: string,
+  request: () => Promise<T>,
+): Promise<T> {
+  return ctx.call(`cloudresourcemanager:${operation}`, () =>
+    request().catch((error: unknown) => {
+      throw readableGoogleError(error);
+    }),
+  );
+}

@@ -169,3 +169,38 @@ export function isServiceDisabled(error: unknown): boolean {
   const info = googleErrorInfo(error);
   return info.detailReasons.includes('SERVICE_DISABLED') || info.reason === 'accessNotConfigured';
 }
+
+/** A Google API error with a readable message and the parsed error body kept for classification. */
+export class GoogleApiCallError extends Error {
+  readonly status: number | undefined;
+  readonly response: { status: number | undefined; data: unknown };
+
+  constructor(message: string, status: number | undefined, data: unknown, cause: unknown) {
+    super(message, { cause });
+    this.name = 'GoogleApiCallError';
+    this.status = status;
+    this.response = { status, data };
+  }
+}
+
+/**
+ * Over REST, the Cloud client libraries report an API error with the raw JSON
+ * body as its message; this turns it into `PERMISSION_DENIED (403): The caller
+ * does not have permission`, keeping status and body for classification.
+ */
+export function readableGoogleError(error: unknown): unknown {
+  if (!(error instanceof Error)) return error;
+  const data = parseJson(error.message) as
+    | { error?: { message?: unknown; status?: unknown; code?: unknown } }
+    | undefined;
+  const body = data?.error;
+  if (!body || typeof body.message !== 'string') return error;
+  const status = googleErrorInfo(error).status;
+  const label = typeof body.status === 'string' ? body.status : 'ERROR';
+  return new GoogleApiCallError(
+    `${label}${status ? ` (${status})` : ''}: ${body.message}`,
+    status,
+    data,
+    error,
+  );
+}

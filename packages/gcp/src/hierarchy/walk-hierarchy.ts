@@ -1,5 +1,5 @@
 import type { PlanContext } from '@skygraph/core';
-import { CRM_CALL, type GcpClients } from '../api/gcp-clients.ts';
+import { CRM_CALL, callCrm, type GcpClients } from '../api/gcp-clients.ts';
 import type { CrmFolder, CrmProject } from './crm-resources.ts';
 import { isProjectSelected, type ProjectFilter } from './project-filter.ts';
 
@@ -31,7 +31,7 @@ export async function* walkHierarchy(
     let pageToken = '';
     do {
       const token = pageToken;
-      const [projects, , raw] = await ctx.call('cloudresourcemanager:projects.list', () =>
+      const [projects, , raw] = await callCrm(ctx, 'projects.list', () =>
         clients.projects.listProjects(
           { parent: parent.name, pageSize: PAGE_SIZE, pageToken: token },
           CRM_CALL,
@@ -43,7 +43,7 @@ export async function* walkHierarchy(
     } while (pageToken);
     do {
       const token = pageToken;
-      const [folders, , raw] = await ctx.call('cloudresourcemanager:folders.list', () =>
+      const [folders, , raw] = await callCrm(ctx, 'folders.list', () =>
         clients.folders.listFolders({ parent: parent.name, pageSize: PAGE_SIZE, pageToken: token }, CRM_CALL),
       );
       const kept = folders.filter((f) => f.name && !filter.excludeFolders.has(f.name));
