@@ -1,1 +1,109 @@
-export {};
+/**
+ * The AWS node schemas, Cartography-compatible (labels, keys, relationship
+ * types). Importable without the AWS SDK: the typed query builder and the
+ * schema reference use them.
+ */
+import type { AnyNodeSchema } from '@skygraph/core';
+import { AccountAccessKey } from './access-key.ts';
+import { AWSInlinePolicy, AWSManagedPolicy, AWSPolicyStatement } from './iam-policy.ts';
+import {
+  AWSFederatedPrincipal,
+  AWSGroup,
+  AWSRole,
+  AWSRootPrincipal,
+  AWSServicePrincipal,
+  AWSUser,
+} from './iam-principal.ts';
+import { EC2Instance, EC2Reservation } from './instance.ts';
+import { AWSInstanceProfile } from './instance-profile.ts';
+import { AWSInternetGateway } from './internet-gateway.ts';
+import { EC2KeyPair } from './key-pair.ts';
+import { AWSLoadBalancer, ELBListener } from './load-balancer.ts';
+import { AWSLoadBalancerV2, ELBV2Listener } from './load-balancer-v2.ts';
+import { NetworkInterface } from './network-interface.ts';
+import { AWSAccount, AWSOrganization, AWSOrganizationalUnit, AWSOrganizationRoot } from './organization.ts';
+import { AWSPeeringConnection } from './peering-connection.ts';
+import { DBSubnetGroup, RDSCluster, RDSInstance } from './rds.ts';
+import { S3Acl, S3Bucket } from './s3.ts';
+import {
+  AWSIpPermissionEgress,
+  AWSIpPermissionInbound,
+  AWSIpRange,
+  EC2SecurityGroup,
+} from './security-group.ts';
+import { EC2Subnet } from './subnet.ts';
+import { EBSVolume } from './volume.ts';
+import { AWSVpc } from './vpc.ts';
+
+export { AccountAccessKey } from './access-key.ts';
+export { AWS_POLICY, AWSInlinePolicy, AWSManagedPolicy, AWSPolicyStatement } from './iam-policy.ts';
+export {
+  AWS_PRINCIPAL,
+  AWSFederatedPrincipal,
+  AWSGroup,
+  AWSRole,
+  AWSRootPrincipal,
+  AWSServicePrincipal,
+  AWSUser,
+} from './iam-principal.ts';
+export { EC2Instance, EC2Reservation } from './instance.ts';
+export { AWSInstanceProfile } from './instance-profile.ts';
+export { AWSInternetGateway } from './internet-gateway.ts';
+export { EC2KeyPair } from './key-pair.ts';
+export { AWSLoadBalancer, ELBListener } from './load-balancer.ts';
+export { AWSLoadBalancerV2, ELBV2Listener } from './load-balancer-v2.ts';
+export { NetworkInterface } from './network-interface.ts';
+export { AWSAccount, AWSOrganization, AWSOrganizationalUnit, AWSOrganizationRoot } from './organization.ts';
+export { AWSPeeringConnection } from './peering-connection.ts';
+export { DBSubnetGroup, RDSCluster, RDSInstance } from './rds.ts';
+export { S3Acl, S3Bucket } from './s3.ts';
+export {
+  AWSIpPermissionEgress,
+  AWSIpPermissionInbound,
+  AWSIpRange,
+  EC2SecurityGroup,
+} from './security-group.ts';
+export { EC2Subnet } from './subnet.ts';
+export { EBSVolume } from './volume.ts';
+export { AWSVpc } from './vpc.ts';
+
+/** Every AWS node schema, for index creation, the schema reference and the typed query builder. */
+export const awsSchemas = [
+  AWSOrganization,
+  AWSOrganizationRoot,
+  AWSOrganizationalUnit,
+  AWSAccount,
+  AWSVpc,
+  EC2Subnet,
+  EC2SecurityGroup,
+  AWSIpPermissionInbound,
+  AWSIpPermissionEgress,
+  AWSIpRange,
+  EC2KeyPair,
+  NetworkInterface,
+  EC2Reservation,
+  EC2Instance,
+  EBSVolume,
+  AWSInternetGateway,
+  AWSPeeringConnection,
+  AWSLoadBalancer,
+  ELBListener,
+  AWSLoadBalancerV2,
+  ELBV2Listener,
+  DBSubnetGroup,
+  RDSCluster,
+  RDSInstance,
+  AWSUser,
+  AWSGroup,
+  AWSRole,
+  AWSRootPrincipal,
+  AWSServicePrincipal,
+  AWSFederatedPrincipal,
+  AWSInstanceProfile,
+  AWSInlinePolicy,
+  AWSManagedPolicy,
+  AWSPolicyStatement,
+  AccountAccessKey,
+  S3Bucket,
+  S3Acl,
+] as const satisfies readonly AnyNodeSchema[];

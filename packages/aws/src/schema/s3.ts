@@ -1,0 +1,60 @@
+import { defineNode, defineRel, refOf } from '@skygraph/core';
+import { AWSAccount } from './organization.ts';
+
+/**
+ * An S3 bucket, keyed by its name (globally unique). `anonymous_access` and
+ * `anonymous_actions` say what anyone on the internet may do, from the
+ * bucket's ACL grants and policy, after its public access block.
+ */
+export const S3Bucket = defineNode({
+  label: 'S3Bucket',
+  extraLabels: ['ObjectStorage'],
+  key: 'id',
+  properties: {
+    id: 'string',
+    name: 'string',
+    arn: 'string',
+    region: 'string?',
+    creationdate: 'string?',
+    anonymous_access: 'boolean?',
+    anonymous_actions: 'string[]?',
+    default_encryption: 'boolean?',
+    encryption_algorithm: 'string?',
+    encryption_key_id: 'string?',
+    bucket_key_enabled: 'boolean?',
+    versioning_status: 'string?',
+    mfa_delete: 'boolean?',
+    block_public_acls: 'boolean?',
+    ignore_public_acls: 'boolean?',
+    block_public_policy: 'boolean?',
+    restrict_public_buckets: 'boolean?',
+    /** The bucket policy as JSON, if any. */
+    policy: 'string?',
+  },
+  scope: { owner: refOf(AWSAccount), rel: 'RESOURCE' },
+  description:
+    'An S3 bucket with its ACL-, policy-, encryption-, versioning- and public-access-block settings.',
+});
+
+/** One grant of a bucket ACL, keyed `<bucket>/<grantee>/<permission>`. */
+export const S3Acl = defineNode({
+  label: 'S3Acl',
+  key: 'id',
+  properties: {
+    id: 'string',
+    /** Canonical user id, group URI or e-mail address of the grantee. */
+    granteeid: 'string',
+    displayname: 'string?',
+    /** `FULL_CONTROL`, `READ`, `WRITE`, `READ_ACP` or `WRITE_ACP`. */
+    permission: 'string',
+    /** `CanonicalUser`, `Group` or `AmazonCustomerByEmail`. */
+    type: 'string',
+    /** The canonical user id of the bucket owner. */
+    ownerid: 'string?',
+  },
+  scope: { owner: refOf(AWSAccount), rel: 'RESOURCE' },
+  relationships: {
+    bucket: defineRel('APPLIES_TO', refOf(S3Bucket), { description: 'the bucket the grant applies to' }),
+  },
+  description: 'A grant of an S3 bucket access control list (S3 GetBucketAcl).',
+});

@@ -1,0 +1,36 @@
+import { defineNode, defineRel, refOf } from '@skygraph/core';
+import { EC2Instance } from './instance.ts';
+import { AWSAccount } from './organization.ts';
+
+/** An EBS volume, keyed by its id (`vol-...`). */
+export const EBSVolume = defineNode({
+  label: 'EBSVolume',
+  key: 'id',
+  properties: {
+    id: 'string',
+    arn: 'string',
+    volumeid: 'string',
+    availabilityzone: 'string?',
+    createtime: 'string?',
+    encrypted: 'boolean?',
+    kmskeyid: 'string?',
+    size: 'number?',
+    state: 'string?',
+    snapshotid: 'string?',
+    iops: 'number?',
+    throughput: 'number?',
+    type: 'string?',
+    outpostarn: 'string?',
+    fastrestored: 'boolean?',
+    multiattachenabled: 'boolean?',
+    deleteontermination: 'boolean?',
+    region: 'string',
+  },
+  scope: { owner: refOf(AWSAccount), rel: 'RESOURCE' },
+  relationships: {
+    instances: defineRel('ATTACHED_TO', refOf(EC2Instance), {
+      description: 'the instance the volume is attached to',
+    }),
+  },
+  description: 'An EBS volume (EC2 DescribeVolumes).',
+});
