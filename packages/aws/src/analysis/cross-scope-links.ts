@@ -1,0 +1,39 @@
+import type { AnalysisJob } from '@skygraph/core';
+
+/** MERGEs a relationship the way the loader does (firstseen on creation, lastupdated every run). */
+const stamp = (rel: string) =>
+  `ON CREATE SET ${rel}.firstseen = timestamp()\nSET ${rel}.lastupdated = $updateTag`;
+
+/**
+ * Completes relationships whose target is synced in another scope: a role
+ * trusting a principal of another account, an instance's IAM instance profile
+ * (the regional scope runs beside the account's IAM), a peering connection's
+ * VPC in another account. The collectors write these edges whenever the target
+ * already exists; on a first sync, or when the target's scope ran later, this
+ * job adds them from the properties the source keeps. The edges belong to the
+ * source's schema, so they are cleaned up with it when they go stale.
+ */
+export const crossScopeLinksJob: AnalysisJob = {
+  name: 'aws_cross_scope_links',
+  description:
+    'Links roles to trusted principals, instances to instance profiles and peering connections to VPCs synced by other scopes',
+  statements: [
+    `MATCH (r:AWSRole) WHERE r.trusted_aws_principals IS NOT NULL
+UNWIND r.trusted_aws_principals AS arn
+MATCH (p:AWSPrincipal {arn: arn})
+MERGE (r)-[t:TRUSTS_AWS_PRINCIPAL]->(p)
+${stamp('t')}`,
+    `MATCH (i:EC2Instance) WHERE i.iaminstanceprofile IS NOT NULL
+MATCH (p:AWSInstanceProfile {id: i.iaminstanceprofile})
+MERGE (i)-[x:INSTANCE_PROFILE]->(p)
+${stamp('x')}`,
+    `MATCH (c:AWSPeeringConnection) WHERE c.accepter_vpc_id IS NOT NULL
+MATCH (v:AWSVpc {id: c.accepter_vpc_id})
+MERGE (c)-[x:ACCEPTER_VPC]->(v)
+${stamp('x')}`,
+    `MATCH (c:AWSPeeringConnection) WHERE c.requester_vpc_id IS NOT NULL
+MATCH (v:AWSVpc {id: c.requester_vpc_id})
+MERGE (c)-[x:REQUESTER_VPC]->(v)
+${stamp('x')}`,
+  ],
+};

@@ -1,0 +1,97 @@
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
+import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { IAMClient } from '@aws-sdk/client-iam';
+import { OrganizationsClient } from '@aws-sdk/client-organizations';
+import { RDSClient } from '@aws-sdk/client-rds';
+import { S3Client } from '@aws-sdk/client-s3';
+import { STSClient } from '@aws-sdk/client-sts';
+import type { AwsCredentialIdentityProvider } from './credentials.ts';
+
+/** How every client of one account is configured. */
+export interface AwsClientSettings {
+  credentials: AwsCredentialIdentityProvider;
+  /** An explicit endpoint for every service (otherwise the SDK's own resolution, AWS_ENDPOINT_URL included). */
+  endpoint?: string;
+  /** Path-style S3 requests: an endpoint override cannot serve virtual-hosted bucket names. */
+  forcePathStyle: boolean;
+}
+
+/**
+ * Creates the SDK clients of one account. Each client makes one attempt per
+ * request: the sync runner owns retries and backoff, so throttling is counted
+ * and reported in one place. Callers destroy the clients they create.
+ */
+export class AwsClients {
+  constructor(readonly settings: AwsClientSettings) {}
+
+  #config(region: string) {
+    return {
+      region,
+      credentials: this.settings.credentials,
+      maxAttempts: 1,
+      ...(this.settings.endpoint ? { endpoint: this.settings.endpoint } : {}),
+      requestHandler: { connectionTimeout: 10_000, requestTimeout: 120_000 },
+    };
+  }
+
+  sts(region: string): STSClient {
+    return new STSClient(this.#config(region));
+  }
+
+  organizations(region: string): OrganizationsClient {
+    return new OrganizationsClient(this.#config(region));
+  }
+
+  ec2(region: string): EC2Client {
+    return new EC2Client(this.#config(region));
+  }
+
+  elb(region: string): ElasticLoadBalancingClient {
+    return new ElasticLoadBalancingClient(this.#config(region));
+  }
+
+  elbv2(region: string): ElasticLoadBalancingV2Client {
+    return new ElasticLoadBalancingV2Client(this.#config(region));
+  }
+
+  rds(region: string): RDSClient {
+    return new RDSClient(this.#config(region));
+  }
+
+  iam(region: string): IAMClient {
+    return new IAMClient(this.#config(region));
+  }
+
+  s3(region: string): S3Client {
+    return new S3Client({
+      ...this.#config(region),
+      forcePathStyle: this.settings.forcePathStyle,
+      followRegionRedirects: true,
+    });
+  }
+}
+
+/** Runs `work` with a client and destroys the client afterwards (its sockets are released at once). */
+export async function withClient<C extends { destroy(): void }, T>(
+  client: C,
+  work: (client: C) => Promise<T>,
+): Promise<T> {
+  try {
+    return await work(client);
+  } finally {
+    client.destroy();
+  }
+}
+
+/** Streams what `pages` yields with a client, destroying the client when the stream ends or is abandoned. */
+export async function* streamWith<C extends { destroy(): void }, T>(
+  client: C,
+  pages: (client: C) => AsyncIterable<T>,
+): AsyncIterable<T> {
+  try {
+    yield* pages(client);
+  } finally {
+    client.destroy();
+  }
+}

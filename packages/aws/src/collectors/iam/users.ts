@@ -1,0 +1,152 @@
+import {
+  type AccessKeyLastUsed,
+  type AccessKeyMetadata,
+  GetAccessKeyLastUsedCommand,
+  type IAMClient,
+  ListAccessKeysCommand,
+  ListUsersCommand,
+} from '@aws-sdk/client-iam';
+import { type CollectContext, defineCollector, load, type NodeRow } from '@skygraph/core';
+import type { AwsScopeContext } from '../../aws-context.ts';
+import { paginate, requestSignal } from '../../paging.ts';
+import { AccountAccessKey } from '../../schema/access-key.ts';
+import { AWSInlinePolicy, AWSPolicyStatement } from '../../schema/iam-policy.ts';
+import { AWSUser } from '../../schema/iam-principal.ts';
+import { isoDate, present } from '../where.ts';
+import { type AuthorizationDetailsPage, authorizationDetails } from './authorization-details.ts';
+import { parsePolicyDocument } from './policy-document.ts';
+import { inlinePolicyId, inlinePolicyRows } from './policy-rows.ts';
+
+/** An access key with its last use. */
+export interface AccessKeyDetails {
+  key: AccessKeyMetadata;
+  lastUsed?: AccessKeyLastUsed | undefined;
+}
+
+/** Users of one authorization details page and the access keys of those users. */
+export interface UsersPage {
+  details: AuthorizationDetailsPage;
+  /** User name -> keys. */
+  accessKeys: Record<string, AccessKeyDetails[]>;
+  /** User name -> when the console password was last used (ISO), from ListUsers. */
+  passwordLastUsed: Record<string, string | undefined>;
+}
+
+/** User rows with their inline policies and access keys. */
+export function transformUsers(page: UsersPage) {
+  const users: NodeRow<typeof AWSUser>[] = [];
+  const inline: NodeRow<typeof AWSInlinePolicy>[] = [];
+  const statements: NodeRow<typeof AWSPolicyStatement>[] = [];
+  const keys: NodeRow<typeof AccountAccessKey>[] = [];
+  for (const u of page.details.UserDetailList ?? []) {
+    if (!u.Arn || !u.UserName) continue;
+    const arn = u.Arn;
+    const embedded = inlinePolicyRows(arn, u.UserPolicyList, parsePolicyDocument);
+    inline.push(...embedded.inline);
+    statements.push(...embedded.statements);
+    users.push({
+      id: arn,
+      arn,
+      userid: u.UserId,
+      name: u.UserName,
+      path: u.Path,
+      createdate: isoDate(u.CreateDate),
+      passwordlastused: page.passwordLastUsed[u.UserName],
+      policies: [
+        ...present((u.AttachedManagedPolicies ?? []).map((p) => p.PolicyArn)),
+        ...present((u.UserPolicyList ?? []).map((p) => p.PolicyName)).map((name) =>
+          inlinePolicyId(arn, name),
+        ),
+      ],
+      groups: present(u.GroupList),
+    });
+    for (const { key, lastUsed } of page.accessKeys[u.UserName] ?? []) {
+      if (!key.AccessKeyId) continue;
+      keys.push({
+        id: key.AccessKeyId,
+        accesskeyid: key.AccessKeyId,
+        status: key.Status,
+        createdate: isoDate(key.CreateDate),
+        lastuseddate: isoDate(lastUsed?.LastUsedDate),
+        lastusedservice: lastUsed?.ServiceName,
+        lastusedregion: lastUsed?.Region,
+        user: arn,
+      });
+    }
+  }
+  return [
+    load(AWSInlinePolicy, inline),
+    load(AWSPolicyStatement, statements),
+    load(AWSUser, users),
+    load(AccountAccessKey, keys),
+  ];
+}
+
+async function accessKeysOf(
+  ctx: CollectContext<AwsScopeContext>,
+  iam: IAMClient,
+  userName: string,
+): Promise<AccessKeyDetails[]> {
+  const out: AccessKeyDetails[] = [];
+  for await (const page of paginate(
+    ctx,
+    'iam:ListAccessKeys',
+    (Marker) =>
+      iam.send(new ListAccessKeysCommand({ UserName: userName, Marker }), {
+        abortSignal: requestSignal(ctx.signal),
+      }),
+    (p) => (p.IsTruncated ? p.Marker : undefined),
+  )) {
+    for (const key of page.AccessKeyMetadata ?? []) {
+      const id = key.AccessKeyId;
+      const used = id
+        ? await ctx.call('iam:GetAccessKeyLastUsed', () =>
+            iam.send(new GetAccessKeyLastUsedCommand({ AccessKeyId: id }), {
+              abortSignal: requestSignal(ctx.signal),
+            }),
+          )
+        : undefined;
+      out.push({ key, lastUsed: used?.AccessKeyLastUsed });
+    }
+  }
+  return out;
+}
+
+/** IAM users of an account with their policies, group memberships and access keys. */
+export const usersCollector = defineCollector<AwsScopeContext, UsersPage>({
+  name: 'iam:users',
+  schemas: [AWSInlinePolicy, AWSPolicyStatement, AWSUser, AccountAccessKey],
+  async *fetch(ctx) {
+    const iam = ctx.context.clients.iam(ctx.context.region);
+    try {
+      // Authorization details lack the password's last use; ListUsers has it
+      // (a name and a date per user, bounded by the account's IAM quota).
+      const lastUsed = new Map<string, string | undefined>();
+      for await (const page of paginate(
+        ctx,
+        'iam:ListUsers',
+        (Marker) =>
+          iam.send(new ListUsersCommand({ MaxItems: 1000, Marker }), {
+            abortSignal: requestSignal(ctx.signal),
+          }),
+        (p) => (p.IsTruncated ? p.Marker : undefined),
+      )) {
+        for (const u of page.Users ?? [])
+          if (u.UserName) lastUsed.set(u.UserName, isoDate(u.PasswordLastUsed));
+      }
+      for await (const details of authorizationDetails(ctx, ['User'])) {
+        const accessKeys: UsersPage['accessKeys'] = {};
+        const passwordLastUsed: UsersPage['passwordLastUsed'] = {};
+        for (const user of details.UserDetailList ?? []) {
+          if (!user.UserName) continue;
+          accessKeys[user.UserName] = await accessKeysOf(ctx, iam, user.UserName);
+          passwordLastUsed[user.UserName] = lastUsed.get(user.UserName);
+        }
+        yield { details, accessKeys, passwordLastUsed };
+      }
+    } finally {
+      iam.destroy();
+    }
+  },
+  transform: (page) => transformUsers(page),
+});

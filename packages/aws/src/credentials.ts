@@ -1,0 +1,88 @@
+import type { STSClientConfig } from '@aws-sdk/client-sts';
+import { fromIni, fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+
+type CredentialsOption = NonNullable<STSClientConfig['credentials']>;
+
+/** A function that resolves (and refreshes) AWS credentials, as the SDK clients take them. */
+export type AwsCredentialIdentityProvider = Extract<CredentialsOption, (...args: never[]) => unknown>;
+
+/** Resolved AWS credentials. */
+export type AwsCredentialIdentity = Awaited<ReturnType<AwsCredentialIdentityProvider>>;
+
+/** The hub's credentials: the standard chain (environment, SSO, shared files, container, instance metadata). */
+export function hubCredentials(): AwsCredentialIdentityProvider {
+  return shareCredentials(fromNodeProviderChain());
+}
+
+/** The credentials of one profile of the shared AWS config files. */
+export function profileCredentials(profile: string): AwsCredentialIdentityProvider {
+  return shareCredentials(fromIni({ profile }));
+}
+
+export interface SpokeRole {
+  accountId: string;
+  roleName: string;
+  sessionName: string;
+  durationSeconds: number;
+  externalId?: string;
+}
+
+/**
+ * Credentials of the audit role in a spoke account, assumed with the hub's
+ * credentials. The provider caches the session and assumes the role again
+ * shortly before it expires, so long syncs never run on stale keys.
+ */
+export function spokeCredentials(
+  hub: AwsCredentialIdentityProvider,
+  role: SpokeRole,
+  stsConfig: { region: string; endpoint?: string },
+): AwsCredentialIdentityProvider {
+  const assume = fromTemporaryCredentials({
+    masterCredentials: hub,
+    params: {
+      RoleArn: `arn:aws:iam::${role.accountId}:role/${role.roleName}`,
+      RoleSessionName: role.sessionName,
+      DurationSeconds: role.durationSeconds,
+      ...(role.externalId ? { ExternalId: role.externalId } : {}),
+    },
+    clientConfig: {
+      region: stsConfig.region,
+      ...(stsConfig.endpoint ? { endpoint: stsConfig.endpoint } : {}),
+      // The runner retries the request that needed the credentials.
+      maxAttempts: 1,
+    },
+  });
+  return shareCredentials(assume);
+}
+
+/**
+ * Shares one set of credentials between every client of an account and
+ * renews it `refreshMs` before it expires. SDK clients memoize per client
+ * instance; collectors create short-lived clients, so without this each one
+ * would assume the role again.
+ */
+export function shareCredentials(
+  provider: AwsCredentialIdentityProvider,
+  refreshMs = 5 * 60_000,
+): AwsCredentialIdentityProvider {
+  let current: Promise<AwsCredentialIdentity> | undefined;
+  let expiresAt = Number.POSITIVE_INFINITY;
+  const shared = (): Promise<AwsCredentialIdentity> => {
+    if (current === undefined || Date.now() >= expiresAt - refreshMs) {
+      const pending = provider();
+      current = pending;
+      expiresAt = Number.POSITIVE_INFINITY;
+      pending.then(
+        (credentials) => {
+          if (current === pending) expiresAt = credentials.expiration?.getTime() ?? Number.POSITIVE_INFINITY;
+        },
+        () => {
+          // A failure is not cached: the next request tries again.
+          if (current === pending) current = undefined;
+        },
+      );
+    }
+    return current;
+  };
+  return shared as AwsCredentialIdentityProvider;
+}
