@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SEVERITIES } from './finding-query.ts';
+import { SEVERITY_ASCENDING as SEVERITIES } from './finding-query.ts';
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const envName = (what: string) =>

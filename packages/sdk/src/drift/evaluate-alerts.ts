@@ -3,7 +3,7 @@ import type { AlertRule, AlertRules, Transition } from './alert-rules.ts';
 import { canonicalJson, shortHash } from './canonical.ts';
 import { diffSnapshots, type Finding, findingsOf, type SnapshotDiff } from './diff-snapshots.ts';
 import { describeException, matchException } from './exceptions.ts';
-import { type FindingQuery, severityRank } from './finding-query.ts';
+import { type FindingQuery, type QueryMeta, severityRank } from './finding-query.ts';
 import { matchesAny } from './glob.ts';
 import type { Snapshot } from './snapshot.ts';
 import type { AlertState, FindingState } from './snapshot-store.ts';
@@ -55,14 +55,14 @@ export interface AlertEvaluation {
 }
 
 /** Whether a rule watches a query: by name glob or tag, at or above its severity threshold. */
-export function ruleSelects(rule: AlertRule, query: FindingQuery): boolean {
+export function ruleSelects(rule: AlertRule, query: QueryMeta): boolean {
   const selected =
     matchesAny(rule.queries, query.name) || (query.tags ?? []).some((tag) => rule.tags.includes(tag));
   return selected && severityRank(query.severity) >= severityRank(rule.minSeverity);
 }
 
 /** The queries of a catalogue any rule watches. */
-export function queriesWatchedBy<Q extends FindingQuery>(rules: AlertRules, catalogue: readonly Q[]): Q[] {
+export function queriesWatchedBy<Q extends QueryMeta>(rules: AlertRules, catalogue: readonly Q[]): Q[] {
   return catalogue.filter((query) => rules.rules.some((rule) => ruleSelects(rule, query)));
 }
 

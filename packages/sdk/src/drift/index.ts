@@ -40,7 +40,16 @@ export {
 } from './evaluate-alerts.ts';
 export { type ExceptionMatch, matchException } from './exceptions.ts';
 export { createFileSnapshotStore } from './file-snapshot-store.ts';
-export { columnNamesOf, type FindingQuery, SEVERITIES, type Severity, severityOf } from './finding-query.ts';
+export {
+  columnNamesOf,
+  type FindingQuery,
+  isCatalogueQuery,
+  SEVERITY_ASCENDING,
+  type Severity,
+  severityOf,
+  toFindingQuery,
+  type WatchableQuery,
+} from './finding-query.ts';
 export { ALERT_STATE_LABEL, createGraphSnapshotStore, SNAPSHOT_LABEL } from './graph-snapshot-store.ts';
 export { loadAlertRules, parseAlertRules } from './load-alert-rules.ts';
 export { openSnapshotStore } from './open-snapshot-store.ts';

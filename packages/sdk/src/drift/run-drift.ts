@@ -9,7 +9,7 @@ import {
   queriesWatchedBy,
   type SuppressedFinding,
 } from './evaluate-alerts.ts';
-import type { FindingQuery } from './finding-query.ts';
+import { toFindingQuery, type WatchableQuery } from './finding-query.ts';
 import { type QuerySelection, selectQueries } from './select-queries.ts';
 import { createSinks } from './sinks/create-sinks.ts';
 import type { AlertSink } from './sinks/sink.ts';
@@ -19,8 +19,8 @@ import type { PendingDelivery, SnapshotStore } from './snapshot-store.ts';
 export interface RunDriftOptions {
   /** Runs the queries: a `GraphStore` or the SDK client. */
   readonly source: Queryable;
-  /** The queries to choose from (the query catalogue). */
-  readonly catalogue: readonly FindingQuery[];
+  /** The queries to choose from: catalogue entries (`catalogue.queries`) or hand-written finding queries. */
+  readonly catalogue: readonly WatchableQuery[];
   /** Alert rules; without them drift only snapshots and diffs the selected queries. */
   readonly rules?: AlertRules;
   /** More queries to snapshot besides those the rules watch. */
@@ -33,7 +33,7 @@ export interface RunDriftOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** Where the stdout sink writes. */
   readonly stdout?: NodeJS.WritableStream;
-  /** Parameters for every query (e.g. an account filter). */
+  /** Parameters for the queries (a catalogue query takes those it declares). */
   readonly params?: Readonly<Record<string, unknown>>;
   /** Snapshots kept per query (default 30). */
   readonly retention?: number;
@@ -127,22 +127,23 @@ export async function runDrift(options: RunDriftOptions): Promise<DriftReport> {
   const state = await options.snapshots.loadState(namespace);
   const evaluations: QueryEvaluation[] = [];
   const queryErrors = new Map<string, string>();
-  for (const query of queries) {
+  for (const given of queries) {
     options.signal?.throwIfAborted();
     try {
+      // A catalogue query that cannot run (a parameter without a value) fails alone.
+      const query = toFindingQuery(given, options.params);
       const previous = await options.snapshots.latest(namespace, query.name);
       const current = await takeSnapshot(options.source, query, {
         runId,
         takenAt: now,
         namespace,
-        ...(options.params ? { params: options.params } : {}),
         ...(options.maxRows ? { maxRows: options.maxRows } : {}),
       });
       evaluations.push({ query, current, ...(previous ? { previous } : {}) });
     } catch (error) {
-      queryErrors.set(query.name, errorMessage(error));
+      queryErrors.set(given.name, errorMessage(error));
       log.error(
-        { query: query.name, err: errorMessage(error) },
+        { query: given.name, err: errorMessage(error) },
         'drift: query failed; its findings keep their state',
       );
     }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client, errors } from '@elastic/elasticsearch';
 import { ConfigError, errorMessage, type Logger, SkygraphError, silentLogger } from '@skygraph/core';
+import { isCatalogueQuery, toFindingQuery, type WatchableQuery } from '../drift/finding-query.ts';
 import type { Queryable } from '../drift/snapshot.ts';
 import type { ElasticsearchAuth } from './elasticsearch-auth.ts';
 import { type ExportDocument, type ExportQuery, toExportDocuments } from './export-documents.ts';
@@ -10,7 +11,8 @@ import { buildIndexTemplate, type IndexTemplate } from './index-template.ts';
 export interface ExportToElasticsearchOptions {
   /** Runs the queries: a `GraphStore` or the SDK client. */
   readonly source: Queryable;
-  readonly queries: readonly ExportQuery[];
+  /** Catalogue entries (`catalogue.select({ tags: ... })`) or hand-written queries. */
+  readonly queries: readonly (WatchableQuery | ExportQuery)[];
   /** The cluster URL, e.g. `https://es.example.com:9200` (not needed for a dry run). */
   readonly node?: string;
   readonly auth?: ElasticsearchAuth;
@@ -18,7 +20,7 @@ export interface ExportToElasticsearchOptions {
   readonly caCertificate?: string;
   /** Daily indices are `<prefix>-YYYY.MM.DD` (default `skygraph`). */
   readonly indexPrefix?: string;
-  /** Parameters for every query (e.g. an account filter). */
+  /** Parameters for the queries (a catalogue query takes those it declares). */
   readonly params?: Readonly<Record<string, unknown>>;
   /** Print what would be sent to `out` and send nothing: no request at all. */
   readonly dryRun?: boolean;
@@ -84,10 +86,14 @@ export async function exportToElasticsearch(options: ExportToElasticsearchOption
   let documents = 0;
   // Rows stream query by query into the bulk helper: one query's result in memory at a time.
   async function* allDocuments(): AsyncGenerator<ExportDocument> {
-    for (const query of options.queries) {
+    for (const given of options.queries) {
       let rows: Record<string, unknown>[];
+      let query: ExportQuery = given as ExportQuery;
       try {
-        rows = await options.source.read(query.cypher, { ...query.params, ...options.params });
+        query = isCatalogueQuery(given)
+          ? toFindingQuery(given, options.params)
+          : { ...query, params: { ...query.params, ...options.params } };
+        rows = await options.source.read(query.cypher, { ...query.params });
       } catch (error) {
         const message = `query "${query.name}" failed: ${errorMessage(error)}`;
         queryReports.push({ query: query.name, rows: 0, error: message });
