@@ -156,7 +156,7 @@ async function* findOrganizations(
   ids: readonly string[],
 ): AsyncGenerator<CrmOrganization & { name: string }> {
   if (ids.length > 0) {
-    for (const id of ids) {
+    for (const id of new Set(ids)) {
       const [organization] = await callCrm(ctx, 'organizations.get', () =>
         clients.organizations.getOrganization({ name: `organizations/${id}` }, CRM_CALL),
       );

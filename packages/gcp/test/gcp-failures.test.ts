@@ -69,6 +69,8 @@ describe('GCP sync failures', () => {
     // Scope retries are counted in the result (the planner's own retries are not).
     expect(result.counts.retries).toBeGreaterThanOrEqual(5);
     expect(gcp.stats().throttled).toBe(5);
+    // Every retry is the runner's (counted per scope): the clients' own retries are off.
+    expect(result.scopes.find((s) => s.id === `gcp/${target}`)?.retries).toBe(5);
     expect(result.counts.nodes).toBe(clean.counts.nodes);
     expect(result.counts.deleted).toBe(0);
   });
