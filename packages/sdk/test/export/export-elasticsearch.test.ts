@@ -2,6 +2,7 @@ import { PassThrough } from 'node:stream';
 import type { GraphStore } from '@skygraph/core';
 import { openTestStore } from '@skygraph/core/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { defineQuery } from '../../src/catalogue/index.ts';
 import { type ExportQuery, elasticsearchAuthFromEnv, exportToElasticsearch } from '../../src/export/index.ts';
 import { startFakeElasticsearch } from './fake-elasticsearch.ts';
 
@@ -208,5 +209,44 @@ describe('exportToElasticsearch', () => {
     }).catch((e: unknown) => e as Error);
     expect((error as Error).message).toMatch(/^Elasticsearch at http:\/\/127\.0\.0\.1:\d+: /);
     expect((error as Error).message).not.toContain('hunter2');
+  });
+
+  it('exports catalogue queries with their declared columns, constants and parameter defaults', async () => {
+    const openPorts = defineQuery({
+      name: 'servers_with_port',
+      provider: 'fixture',
+      group: 'compute',
+      tags: ['security'],
+      description: 'Public servers listening on a port',
+      severity: 'medium',
+      parameters: [{ name: 'port', type: 'number', description: 'the port', default: 22 }],
+      cypher:
+        'MATCH (s:TestServer) WHERE s.public = true AND $port IN s.ports RETURN s.id AS server, s.ports AS ports ORDER BY server',
+      columns: { server: 'string', ports: 'number[]?' },
+      identity: ['server'],
+    });
+    const report = await exportToElasticsearch({ source: store, queries: [openPorts], node: es.url, now });
+    expect(report).toMatchObject({ documents: 1, indexed: 1, status: 'ok' });
+    const [doc] = [...(es.indices.get('skygraph-2026.06.02')?.values() ?? [])];
+    expect(doc).toMatchObject({
+      server: 'srv-1',
+      metadata: {
+        query_name: 'servers_with_port',
+        query_headers: ['server', 'ports'],
+        query_severity: 'medium',
+      },
+    });
+    // A parameter the query declares overrides its default; others are left out.
+    const rdp = await exportToElasticsearch({
+      source: store,
+      queries: [openPorts],
+      params: { port: 3389, unrelated: true },
+      node: es.url,
+      now: new Date('2026-06-03T00:00:00Z'),
+    });
+    expect(rdp.documents).toBe(1);
+    expect([...(es.indices.get('skygraph-2026.06.03')?.values() ?? [])].map((d) => d.server)).toEqual([
+      'gx-1',
+    ]);
   });
 });
