@@ -62,7 +62,7 @@ export interface CollectHooks {
   ) => Promise<{
     providers: Provider[];
     stop: () => Promise<void>;
-    after?: (store: GraphStore, result: SyncResult) => Promise<void>;
+    after?: (store: GraphStore, result: SyncResult, io: CliIo) => Promise<void>;
   }>;
   entries?: readonly ProviderEntry[];
 }
@@ -148,7 +148,7 @@ export async function runCollect(
 
   let providers: Provider[];
   let stopDemo: (() => Promise<void>) | undefined;
-  let after: ((store: GraphStore, result: SyncResult) => Promise<void>) | undefined;
+  let after: ((store: GraphStore, result: SyncResult, io: CliIo) => Promise<void>) | undefined;
   try {
     if (config.demo) {
       if (!hooks.demo) throw new ConfigError('--demo is not available in this build');
@@ -157,7 +157,7 @@ export async function runCollect(
       stopDemo = demo.stop;
       after = demo.after;
     } else {
-      providers = await selectProviders(entries, config, io.env);
+      providers = await selectProviders(entries, config, io.env, log);
     }
   } catch (error) {
     if (error instanceof ConfigError) {
@@ -203,8 +203,8 @@ export async function runCollect(
         ...(io.signal ? { signal: io.signal } : {}),
       });
       progress.stop();
-      io.stdout.write(summaryTable(result));
-      if (after) await after(store, result);
+      io.stdout.write(summaryTable(result, { color: io.stdout.isTTY === true }));
+      if (after) await after(store, result, io);
       return result.status === 'success' ? EXIT.ok : EXIT.partial;
     } catch (error) {
       progress.stop();
@@ -224,21 +224,23 @@ async function selectProviders(
   entries: readonly ProviderEntry[],
   config: CollectConfig,
   env: NodeJS.ProcessEnv,
+  log: Logger,
 ): Promise<Provider[]> {
   const asked = config.providers;
   const chosen: ProviderEntry[] = [];
   const missing: string[] = [];
   for (const entry of entries) {
-    const wanted = asked.length === 0 || asked.includes(entry.name);
-    if (!wanted) continue;
+    if (asked.length > 0 && !asked.includes(entry.name)) continue;
     const problem = entry.missingCredentials(config, env);
-    if (problem === null) chosen.push(entry);
-    else missing.push(`  ${entry.name}: ${problem}`);
-  }
-  if (asked.length > 0 && missing.length > 0) {
-    throw new ConfigError(
-      `missing credentials for the providers asked for (--providers ${asked.join(',')}):\n${missing.join('\n')}`,
-    );
+    if (problem === null) {
+      chosen.push(entry);
+    } else if (asked.length > 0) {
+      // Named explicitly: instance or workload credentials may still be found at run time.
+      log.warn({ provider: entry.name }, problem);
+      chosen.push(entry);
+    } else {
+      missing.push(`  ${entry.name}: ${problem}`);
+    }
   }
   if (chosen.length === 0) {
     throw new ConfigError(

@@ -1,7 +1,50 @@
-import { ConfigError } from '@skygraph/core';
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { GraphStore, SyncResult } from '@skygraph/core';
+import { builtinCatalogue } from '../catalogue/index.ts';
+import { createClient } from '../client/index.ts';
+import { startDemoEstate } from '../demo/demo-estate.ts';
+import { buildReport, renderHtml, renderTerminal } from '../report/index.ts';
+import type { CliIo } from './cli-io.ts';
 import type { CollectHooks } from './collect-command.ts';
 
-/** Starts the emulators with the demo estate and builds providers against them. */
-export const demoHook: NonNullable<CollectHooks['demo']> = async () => {
-  throw new ConfigError('--demo needs the provider emulators, which are not wired yet');
+/** Where `collect --demo` writes its HTML report (in the working directory). */
+export const DEMO_REPORT_FILE = 'skygraph-demo-report.html';
+
+/**
+ * `collect --demo`: starts the AWS, GCP and Workspace emulators in-process
+ * with the seeded demo estate, syncs them like real clouds, then prints the
+ * overview report and writes it as HTML.
+ */
+export const demoHook: NonNullable<CollectHooks['demo']> = async (_config, log) => {
+  const demo = await startDemoEstate();
+  log.info(
+    { aws: demo.aws?.url, gcp: demo.gcp?.url, workspace: demo.workspace?.url },
+    'demo estate started (emulators on loopback, no credentials needed)',
+  );
+  return {
+    providers: demo.providers(),
+    stop: () => demo.stop(),
+    after: (store, result, io) => demoReports(store, result, io),
+  };
 };
+
+/** The overview report in the terminal and as a self-contained HTML file. */
+export async function demoReports(
+  store: GraphStore,
+  result: SyncResult,
+  io: CliIo,
+  file = DEMO_REPORT_FILE,
+): Promise<void> {
+  const client = createClient(store, { catalogue: builtinCatalogue });
+  const report = await buildReport(client, 'overview', { catalogue: builtinCatalogue });
+  io.stdout.write(
+    `\n${renderTerminal(report, { color: io.stdout.isTTY === true, maxRows: 10, hideEmpty: true })}\n`,
+  );
+  const path = resolve(file);
+  writeFileSync(path, renderHtml(report));
+  io.stdout.write(
+    `\nHTML report: ${path}\n` +
+      `Graph: ${store.location} (run ${result.runId}). Next: pnpm skygraph query --list, pnpm skygraph report aws-security\n`,
+  );
+}

@@ -2,7 +2,7 @@ import type { SyncResult } from '@skygraph/core';
 import Table from 'cli-table3';
 
 /** The end-of-run table: per provider and account (or project, domain), what was written, how long, what failed. */
-export function summaryTable(result: SyncResult): string {
+export function summaryTable(result: SyncResult, options: { color?: boolean } = {}): string {
   const groups = new Map<
     string,
     {
@@ -55,6 +55,7 @@ export function summaryTable(result: SyncResult): string {
       'errors',
     ],
     wordWrap: true,
+    ...(options.color ? {} : { style: { head: [], border: [] } }),
     colWidths: [10, 34, 8, 8, 9, 15, 9, 15, 50],
   });
   for (const group of [...groups.values()].sort(

@@ -1,0 +1,105 @@
+/**
+ * One benchmark run in its own process (so peak RSS is this run's alone):
+ * starts the emulators at the given scale and latency, syncs into a fresh
+ * embedded store, re-syncs the unchanged estate, changes 10% of it and syncs
+ * again. Prints one JSON object on standard output.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EmbeddedStore, type SyncResult, sync } from '@skygraph/core';
+import { startDemoEstate } from '../src/demo/demo-estate.ts';
+import { changeTenPercent } from './estate-change.ts';
+
+interface RunInput {
+  estate: Parameters<typeof startDemoEstate>[0];
+  concurrency: number;
+  latencyMs: number;
+  throttleRate: number;
+  phases: ('first' | 'unchanged' | 'changed')[];
+}
+
+const input = JSON.parse(process.argv[2] ?? '{}') as RunInput;
+const dir = mkdtempSync(join(tmpdir(), 'skygraph-bench-'));
+const store = EmbeddedStore.open(join(dir, 'bench.grafeo'));
+const demo = await startDemoEstate({
+  ...input.estate,
+  latencyMs: input.latencyMs,
+  throttleRate: input.throttleRate,
+});
+const phases: Record<string, unknown> = {};
+let tag = 1_000;
+try {
+  for (const phase of input.phases) {
+    if (phase === 'changed') changeTenPercent(demo);
+    tag += 1;
+    const before = { ...demo.requests() };
+    const storeBefore = store.metrics;
+    const started = performance.now();
+    const result = await sync({
+      store,
+      providers: demo.providers(),
+      updateTag: tag,
+      concurrency: input.concurrency,
+      analysis: true,
+    });
+    const wallMs = performance.now() - started;
+    const after = demo.requests();
+    const requestsByProvider = Object.fromEntries(
+      Object.entries(after).map(([k, v]) => [k, v - (before[k] ?? 0)]),
+    );
+    phases[phase] = summarise(
+      result,
+      wallMs,
+      requestsByProvider,
+      store.metrics.writeMs - storeBefore.writeMs,
+      input,
+    );
+  }
+} finally {
+  await demo.stop();
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+process.stdout.write(
+  `${JSON.stringify({ phases, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`,
+);
+
+function summarise(
+  result: SyncResult,
+  wallMs: number,
+  requestsByProvider: Record<string, number>,
+  writeMs: number,
+  run: RunInput,
+) {
+  const requests = Object.values(requestsByProvider).reduce((a, b) => a + b, 0);
+  // The least time the requests could take: all of them spread over the
+  // concurrency, plus the chain that must happen before any scope starts
+  // (list accounts -> assume role -> describe regions, or the org/project walk).
+  const longestScopeChain = Math.max(0, ...result.scopes.map((s) => s.requests));
+  const planChain = 4;
+  const floorMs = (requests * run.latencyMs) / run.concurrency + planChain * run.latencyMs;
+  return {
+    status: result.status,
+    wallSeconds: round(wallMs / 1000),
+    requests,
+    requestsByProvider,
+    requestsByOperation: undefined,
+    nodes: result.counts.nodes,
+    relationships: result.counts.relationships,
+    deleted: result.counts.deleted,
+    retries: result.counts.retries,
+    resourcesPerSecond: Math.round(result.counts.nodes / (wallMs / 1000)),
+    graphWriteShare: round(writeMs / wallMs),
+    latencyFloorSeconds: round(floorMs / 1000),
+    wallToFloor: floorMs > 0 ? round(wallMs / floorMs) : null,
+    longestScopeChainRequests: longestScopeChain,
+    scopes: result.scopes.length,
+    failedScopes: result.scopes.filter((s) => s.status !== 'success').length,
+    changes: result.scopes.reduce((a, s) => a + s.changes, 0),
+  };
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}
