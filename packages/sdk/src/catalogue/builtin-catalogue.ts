@@ -5,6 +5,7 @@ import { awsDataQueries } from './queries/aws-data-queries.ts';
 import { awsIamQueries } from './queries/aws-iam-queries.ts';
 import { awsNetworkQueries } from './queries/aws-network-queries.ts';
 import { gcpQueries } from './queries/gcp-queries.ts';
+import { gsuiteQueries } from './queries/gsuite-queries.ts';
 
 /** Every query skygraph ships, in catalogue order (by provider, then group). */
 export const builtinQueries: readonly CatalogueQuery[] = [
@@ -13,6 +14,7 @@ export const builtinQueries: readonly CatalogueQuery[] = [
   ...awsDataQueries,
   ...awsNetworkQueries,
   ...gcpQueries,
+  ...gsuiteQueries,
 ];
 
 /**

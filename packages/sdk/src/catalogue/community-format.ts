@@ -1,5 +1,12 @@
+import type { ColumnSpec } from '../query/column-spec.ts';
 import { CatalogueError } from './catalogue-error.ts';
-import { type CatalogueQuery, parameterNames, type QueryParameter, validateQuery } from './define-query.ts';
+import {
+  type CatalogueQuery,
+  parameterNames,
+  type QueryParameter,
+  type Severity,
+  validateQuery,
+} from './define-query.ts';
 import { SCOPE_KINDS, type ScopeDeclaration, type ScopeKind } from './scope-kinds.ts';
 
 /**
@@ -86,7 +93,7 @@ function importEntry(entry: unknown, index: number, warnings: string[]): Catalog
   if (typeof e.description !== 'string' || e.description.trim() === '')
     fail('description', 'must be a non-empty string');
   if (typeof e.query !== 'string' || e.query.trim() === '') fail('query', 'must be a non-empty string');
-  if (!/\bRETURN\s*$/i.test(e.query as string))
+  if (!/\bRETURN(\s+DISTINCT)?\s*$/i.test(e.query as string))
     fail('query', 'must end with "RETURN " (the returned expressions go in "return")');
   if (typeof e.return !== 'string' || e.return.trim() === '') fail('return', 'must be a non-empty string');
   if (
@@ -105,7 +112,11 @@ function importEntry(entry: unknown, index: number, warnings: string[]): Catalog
   }
   const duplicate = headers.find((h, i) => headers.indexOf(h) !== i);
   if (duplicate) fail('result_headers', `"${duplicate}" is used twice`);
-  const aliased = items.map((item, i) => `${stripAlias(item)} AS ${quoteName(headers[i] as string)}`);
+  const aliased = items.map((item, i) => {
+    const expression = stripAlias(item);
+    const name = quoteName(headers[i] as string);
+    return expression === name ? expression : `${expression} AS ${name}`;
+  });
   const cypher = `${(e.query as string).trimEnd()} ${aliased.join(', ')}${rest ? ` ${rest}` : ''}`;
   const parameters = importParams(e.params, cypher, fail);
   for (const m of cypher.matchAll(/\[\s*([A-Za-z_][A-Za-z0-9_]*)\s*\]/g)) {
@@ -115,31 +126,67 @@ function importEntry(entry: unknown, index: number, warnings: string[]): Catalog
       );
     }
   }
-  const scope = inferScope(cypher);
-  if (scope === 'ambiguous')
+  const extended = readExtended(e, headers);
+  let scope: ScopeDeclaration | null | 'ambiguous' =
+    extended.scope !== undefined ? extended.scope : inferScope(cypher);
+  if (scope === 'ambiguous') {
     warnings.push(`${where}: several scope variables; the query cannot be narrowed to one account/project`);
+    scope = null;
+  }
   const provider = tags.find((t) => PROVIDER_TAGS.includes(t)) ?? 'other';
-  const title = (e.description as string).trim();
+  const description = (e.description as string).trim();
   try {
     return validateQuery({
       name,
-      title,
+      title: extended.title ?? description,
       provider,
-      group: provider,
+      group: extended.group ?? provider,
       tags: tags.map((t) => t.replace(/[^a-z0-9_-]/g, '-')),
-      description: title,
-      severity: null,
-      remediation: null,
+      description,
+      severity: extended.severity ?? null,
+      remediation: extended.remediation ?? null,
       cypher,
-      columns: headers.map((h) => ({ name: h, spec: 'json?' })),
-      identity: headers,
-      parameters,
+      columns: headers.map((h) => ({ name: h, spec: extended.columns?.[h] ?? 'json?' })),
+      identity: extended.identity ?? headers,
+      parameters: extended.parameters ?? parameters,
       constants: {},
-      scope: scope === 'ambiguous' ? null : scope,
+      scope,
     });
   } catch (error) {
     throw new CatalogueError(`${where}: ${(error as Error).message}`, { cause: error });
   }
+}
+
+/** The fields skygraph's extended export adds; older files simply lack them. */
+function readExtended(
+  e: Record<string, unknown>,
+  headers: readonly string[],
+): {
+  title?: string;
+  group?: string;
+  severity?: Severity | null;
+  remediation?: string | null;
+  columns?: Record<string, ColumnSpec>;
+  identity?: string[];
+  scope?: ScopeDeclaration | null;
+  parameters?: QueryParameter[];
+} {
+  const out: ReturnType<typeof readExtended> = {};
+  if (typeof e.title === 'string') out.title = e.title;
+  if (typeof e.group === 'string') out.group = e.group;
+  if (e.severity === null || typeof e.severity === 'string') out.severity = e.severity as Severity | null;
+  if (e.remediation === null || typeof e.remediation === 'string')
+    out.remediation = e.remediation as string | null;
+  if (typeof e.columns === 'object' && e.columns !== null && !Array.isArray(e.columns)) {
+    out.columns = Object.fromEntries(
+      headers.map((h) => [h, (e.columns as Record<string, ColumnSpec>)[h] ?? 'json?']),
+    ) as Record<string, ColumnSpec>;
+  }
+  if (Array.isArray(e.identity)) out.identity = e.identity.map(String);
+  if (e.scope === null) out.scope = null;
+  else if (typeof e.scope === 'object' && e.scope !== null) out.scope = e.scope as ScopeDeclaration;
+  if (Array.isArray(e.parameters)) out.parameters = e.parameters as QueryParameter[];
+  return out;
 }
 
 function importParams(

@@ -12,8 +12,8 @@ export const SCOPE_KINDS = {
   },
   customer: {
     provider: 'gsuite',
-    label: 'GSuiteCustomer',
-    keys: ['id', 'domain'],
+    label: 'GSuiteTenant',
+    keys: ['id', 'customer_id'],
     noun: 'Workspace customer',
   },
 } as const satisfies Record<string, ScopeKindSpec>;

@@ -5,9 +5,13 @@ import { type QueryResult, runCatalogueQuery } from '../catalogue/run-query.ts';
 import type { ScopeFilter } from '../catalogue/scope-kinds.ts';
 import { type LastRun, readGraphStatus } from '../client/graph-status.ts';
 import type { Queryable } from '../query/compiled-query.ts';
+import { graph } from '../query/schema-graph.ts';
 import { namedReport } from './named-reports.ts';
 import type { Report, ReportSection, ReportSpec, ReportSummary } from './report-types.ts';
 import { countResources } from './resource-summary.ts';
+
+/** The labels of the provider schemas: a node is counted under its schema's own label. */
+const SCHEMA_LABELS: ReadonlySet<string> = new Set(Object.keys(graph.model));
 
 export interface BuildReportOptions {
   /** Where the report's queries come from. */
@@ -16,7 +20,7 @@ export interface BuildReportOptions {
   readonly scope?: ScopeFilter;
   /** Parameter values per query name: `{ ec2_old: { days: 30 } }`. */
   readonly params?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
-  /** Labels of the schemas, so resources with extra labels are counted under their own (default: first label). */
+  /** Labels resources are counted under (default: the provider schemas' own labels, not their extra labels). */
   readonly primaryLabels?: ReadonlySet<string>;
   /** Queries run at once (default 4). */
   readonly concurrency?: number;
@@ -47,15 +51,18 @@ export async function buildReport(
   await eachLimited([...unique.values()], options.concurrency ?? 4, async (query) => {
     results.set(query.name, await runSafely(target, query, options));
   });
-  const sections: ReportSection[] = spec.sections.map((section, i) => ({
-    title: section.title,
-    description: section.description ?? '',
-    results: (sectionQueries[i] ?? []).map((q) => results.get(q.name) as QueryResult),
-  }));
+  // A section the catalogue has no query for says nothing: leave it out.
+  const sections: ReportSection[] = spec.sections
+    .map((section, i) => ({
+      title: section.title,
+      description: section.description ?? '',
+      results: (sectionQueries[i] ?? []).map((q) => results.get(q.name) as QueryResult),
+    }))
+    .filter((section) => section.results.length > 0);
   const resources = await countResources(target, {
     providers: spec.providers,
     ...(options.scope ? { scope: options.scope } : {}),
-    primaryLabels: options.primaryLabels ?? new Set(),
+    primaryLabels: options.primaryLabels ?? SCHEMA_LABELS,
   });
   let lastRun: LastRun | null = null;
   try {

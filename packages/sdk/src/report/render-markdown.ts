@@ -1,5 +1,5 @@
 import { SEVERITIES } from '../catalogue/define-query.ts';
-import { formatValue, resultStatus, scopeText } from './format-value.ts';
+import { formatValue, printable, resultStatus, scopeText } from './format-value.ts';
 import type { Report } from './report-types.ts';
 
 export interface MarkdownOptions {
@@ -9,7 +9,7 @@ export interface MarkdownOptions {
 
 /** Escapes text for a Markdown table cell or line: no markup, no HTML, no table breaks. */
 export function escapeMarkdown(text: string): string {
-  return text
+  return printable(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

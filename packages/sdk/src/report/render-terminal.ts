@@ -1,6 +1,6 @@
 import Table from 'cli-table3';
 import { SEVERITIES, type Severity } from '../catalogue/define-query.ts';
-import { formatValue, resultStatus, scopeText, truncate } from './format-value.ts';
+import { formatValue, printable, resultStatus, scopeText, truncate } from './format-value.ts';
 import type { Report } from './report-types.ts';
 
 export interface TerminalOptions {
@@ -73,7 +73,7 @@ export function renderTerminal(report: Report, options: TerminalOptions = {}): s
       if (result.rows.length === 0) continue;
       const table = new Table({
         head: q.columns.map((c) => c.name),
-        style: { head: [], border: [] },
+        style: { head: [], border: [], compact: true },
         wordWrap: false,
       });
       for (const row of result.rows.slice(0, maxRows)) {
@@ -84,12 +84,4 @@ export function renderTerminal(report: Report, options: TerminalOptions = {}): s
     }
   }
   return `${out.join('\n')}\n`;
-}
-
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
-
-/** Control characters (a resource name can carry ANSI escapes) shown as \u escapes, never sent to the terminal. */
-function printable(text: string): string {
-  return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -39,8 +39,8 @@ RETURN p.id AS owner, coalesce(n.region, n.zone_name, n.zone, n.location, 'globa
     tags: ['gsuite', 'summary'],
     description: 'Workspace users and groups by customer',
     scope: { kind: 'customer', variable: 'c' },
-    cypher: `MATCH (c:GSuiteCustomer)-[:RESOURCE]->(n)
-RETURN coalesce(c.domain, c.id) AS owner, 'global' AS region, labels(n) AS labels, count(n) AS resources`,
+    cypher: `MATCH (c:GSuiteTenant)-[:RESOURCE]->(n)
+RETURN c.id AS owner, 'global' AS region, labels(n) AS labels, count(n) AS resources`,
     columns: { owner: 'string', region: 'string', labels: 'string[]', resources: 'number' },
   }),
 } as const;
