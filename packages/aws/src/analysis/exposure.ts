@@ -71,7 +71,7 @@ SET lb.exposed_internet = true, lb.exposed_internet_type = ['direct'], lb.expose
 WHERE lb.scheme = 'internet-facing' AND lb.type = 'network' AND NOT (lb)-[:MEMBER_OF_EC2_SECURITY_GROUP]->(:EC2SecurityGroup)
 WITH lb, ${LISTENER_PORTS} AS ports
 SET lb.exposed_internet = true, lb.exposed_internet_type = ['direct'], lb.exposed_internet_ports = ports`,
-    `MATCH (lb:AWSLoadBalancer)<-[:ELB_LISTENER]-(l:ELBListener)
+    `MATCH (lb:AWSLoadBalancer)-[:ELB_LISTENER]->(l:ELBListener)
 WHERE lb.scheme = 'internet-facing'
 MATCH (lb)-[:MEMBER_OF_EC2_SECURITY_GROUP]->(sg:EC2SecurityGroup)
 MATCH ${OPEN_RULE}

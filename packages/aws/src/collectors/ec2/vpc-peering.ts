@@ -33,7 +33,8 @@ export function transformVpcPeering(page: Page, where: Where) {
       allow_dns_resolution_from_remote_vpc: options?.AllowDnsResolutionFromRemoteVpc,
       allow_egress_from_local_classic_link_to_remote_vpc: options?.AllowEgressFromLocalClassicLinkToRemoteVpc,
       allow_egress_from_local_vpc_to_remote_classic_link: options?.AllowEgressFromLocalVpcToRemoteClassicLink,
-      region: where.region,
+      // Both sides list the connection; keep one region so the node does not flip between their scopes.
+      region: requester?.Region ?? where.region,
       requesterVpc: requester?.VpcId,
       accepterVpc: accepter?.VpcId,
     });

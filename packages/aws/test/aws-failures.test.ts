@@ -1,0 +1,154 @@
+import { type AwsEmulator, generateAwsEstate, startAwsEmulator } from '@skygraph/aws/emulator';
+import type { GraphStore } from '@skygraph/core';
+import { openTestStore } from '@skygraph/core/testing';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { activeMembers, expectGraphMatchesEstate } from './estate-expectations.ts';
+import { count, syncAws } from './sync-helpers.ts';
+
+describe('AWS provider when the APIs misbehave', () => {
+  let store: GraphStore;
+  let emulator: AwsEmulator | undefined;
+
+  beforeEach(async () => {
+    store = await openTestStore();
+  });
+  afterEach(async () => {
+    await store.close();
+    await emulator?.close();
+    emulator = undefined;
+  });
+
+  it('keeps the old data of a scope denied access and reports the account, region and service', async () => {
+    const estate = generateAwsEstate({
+      seed: 41,
+      accounts: 3,
+      regionsPerAccount: 2,
+      now: '2025-06-01T00:00:00Z',
+    });
+    emulator = await startAwsEmulator({ estate });
+    expect((await syncAws(store, emulator)).status).toBe('success');
+
+    const [, member] = activeMembers(estate);
+    if (!member) throw new Error('the estate has no member account');
+    const region = member.enabledRegions[1] as string;
+    const otherRegion = member.enabledRegions[0] as string;
+    const denied = member.regions[region];
+    const open = member.regions[otherRegion];
+    if (!denied || !open) throw new Error('the member has no regions');
+    const goneHere = denied.instances.pop();
+    const goneThere = open.instances.pop();
+    emulator.setFaults([
+      { service: 'ec2', account: member.id, region, operation: 'DescribeInstances', kind: 'AccessDenied' },
+    ]);
+
+    const result = await syncAws(store, emulator);
+    expect(result.status).toBe('partial');
+    const failed = result.scopes.filter((s) => s.status === 'failed');
+    expect(failed.map((s) => s.id)).toEqual([`aws/${member.id}/${region}`]);
+    expect(failed[0]?.cleanedUp).toBe(false);
+    expect(result.errors).toHaveLength(1);
+    const [error] = result.errors;
+    expect(error).toMatchObject({
+      provider: 'aws',
+      scope: `aws/${member.id}/${region}`,
+      collector: 'ec2:instances',
+    });
+    expect(error?.code).toBe('ACCESS_DENIED');
+    expect(error?.message).toContain(member.id);
+    expect(error?.message).toContain(region);
+    expect(error?.message).toContain('UnauthorizedOperation');
+
+    // The denied region keeps the instance the estate no longer has; the other region is up to date.
+    expect(
+      await count(store, 'MATCH (i:EC2Instance {id: $id}) RETURN count(i) AS c', {
+        id: goneHere?.instanceId,
+      }),
+    ).toBe(1);
+    expect(
+      await count(store, 'MATCH (i:EC2Instance {id: $id}) RETURN count(i) AS c', {
+        id: goneThere?.instanceId,
+      }),
+    ).toBe(0);
+    // Collectors before the denied one still refreshed their nodes, and nothing of the scope was deleted.
+    expect(
+      await count(
+        store,
+        'MATCH (:AWSAccount {id: $account})-[:RESOURCE]->(v:AWSVpc {region: $region}) RETURN count(v) AS c',
+        { account: member.id, region },
+      ),
+    ).toBe(denied.vpcs.length);
+
+    // Once access is back, the next sync catches up.
+    emulator.setFaults([]);
+    const healed = await syncAws(store, emulator);
+    expect(healed.status).toBe('success');
+    await expectGraphMatchesEstate(store, estate);
+  });
+
+  it('absorbs throttling with retries', async () => {
+    const estate = generateAwsEstate({
+      seed: 42,
+      accounts: 2,
+      regionsPerAccount: 1,
+      now: '2025-06-01T00:00:00Z',
+    });
+    emulator = await startAwsEmulator({ estate, throttleRate: 0.2 });
+    const result = await syncAws(store, emulator);
+    expect(result.errors).toEqual([]);
+    expect(result.status).toBe('success');
+    expect(emulator.stats().throttled).toBeGreaterThan(0);
+    expect(result.counts.retries).toBeGreaterThan(0);
+    await expectGraphMatchesEstate(store, estate);
+  });
+
+  it('retries dropped connections and server errors', async () => {
+    const estate = generateAwsEstate({
+      seed: 43,
+      accounts: 2,
+      regionsPerAccount: 1,
+      now: '2025-06-01T00:00:00Z',
+    });
+    emulator = await startAwsEmulator({
+      estate,
+      faults: [
+        { service: 'ec2', operation: 'DescribeSecurityGroups', kind: 'DropConnection', times: 2 },
+        { service: 'iam', operation: 'GetAccountAuthorizationDetails', kind: 'InternalError', times: 2 },
+        { service: 's3', operation: 'GetBucketAcl', kind: 'InternalError', times: 1 },
+        { service: 'elbv2', kind: 'Throttling', times: 2 },
+        { service: 'organizations', operation: 'ListAccountsForParent', kind: 'InternalError', times: 1 },
+      ],
+    });
+    const result = await syncAws(store, emulator);
+    expect(result.errors).toEqual([]);
+    expect(result.status).toBe('success');
+    expect(emulator.stats().faults).toBe(8);
+    expect(result.counts.retries).toBeGreaterThanOrEqual(7);
+    await expectGraphMatchesEstate(store, estate);
+  });
+
+  it('reports an account whose audit role cannot be assumed and syncs the others', async () => {
+    const estate = generateAwsEstate({
+      seed: 44,
+      accounts: 3,
+      regionsPerAccount: 1,
+      accountsWithoutAuditRole: 1,
+      now: '2025-06-01T00:00:00Z',
+    });
+    emulator = await startAwsEmulator({ estate });
+    const locked = estate.accounts[2];
+    const result = await syncAws(store, emulator);
+    expect(result.status).toBe('partial');
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]).toMatchObject({
+      scope: `aws/${locked?.id}/global`,
+      collector: 'sts:assume-role',
+    });
+    expect(result.errors[0]?.message).toMatch(/AccessDenied/);
+    // Its regions are unknown without its credentials: only the global scope is planned (and fails).
+    expect(result.scopes.filter((s) => s.labels.account === locked?.id).map((s) => s.status)).toEqual([
+      'failed',
+    ]);
+    const synced = result.scopes.filter((s) => s.status === 'success').map((s) => s.labels.account);
+    expect(new Set(synced)).toEqual(new Set([estate.accounts[0]?.id, estate.accounts[1]?.id]));
+  });
+});

@@ -1,0 +1,398 @@
+import {
+  type AwsEmulator,
+  type AwsEstate,
+  addGeneratedAccount,
+  generateAwsEstate,
+  makeBucketPublic,
+  openToWorld,
+  startAwsEmulator,
+} from '@skygraph/aws/emulator';
+import type { GraphStore } from '@skygraph/core';
+import { openTestStore } from '@skygraph/core/testing';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { activeMembers, expectGraphMatchesEstate, instanceNamed } from './estate-expectations.ts';
+import { count, syncAws } from './sync-helpers.ts';
+
+describe('AWS provider against the emulator', () => {
+  let estate: AwsEstate;
+  let emulator: AwsEmulator;
+  let store: GraphStore;
+
+  beforeAll(async () => {
+    estate = generateAwsEstate({ seed: 21, accounts: 3, regionsPerAccount: 2, now: '2025-06-01T00:00:00Z' });
+    emulator = await startAwsEmulator({ estate });
+  });
+  afterAll(async () => {
+    await emulator.close();
+  });
+  beforeEach(async () => {
+    store = await openTestStore();
+    emulator.setFaults([]);
+  });
+  afterEach(async () => {
+    await store.close();
+  });
+
+  const management = () => estate.accounts[0] as AwsEstate['accounts'][number];
+  const firstRegion = () => management().enabledRegions[0] as string;
+
+  it('syncs every account and region of the organisation, exactly as the estate holds them', async () => {
+    const result = await syncAws(store, emulator);
+    expect(result.errors).toEqual([]);
+    expect(result.status).toBe('success');
+    const members = activeMembers(estate);
+    // One organisation scope, one global scope per account, one scope per account and region.
+    expect(result.scopes.map((s) => s.id).sort()).toEqual(
+      [
+        `aws/organization/${estate.organization.id}`,
+        ...members.flatMap((a) => [`aws/${a.id}/global`, ...a.enabledRegions.map((r) => `aws/${a.id}/${r}`)]),
+      ].sort(),
+    );
+    await expectGraphMatchesEstate(store, estate);
+
+    const accounts = await store.read(
+      'MATCH (a:AWSAccount) RETURN a.id AS id, a.name AS name, a.inscope AS inscope ORDER BY id',
+    );
+    expect(accounts).toEqual(
+      estate.accounts
+        .filter((a) => a.parentId !== undefined)
+        .map((a) => ({ id: a.id, name: a.name, inscope: a.status === 'ACTIVE' }))
+        .sort((x, y) => x.id.localeCompare(y.id)),
+    );
+    // The OU tree: every OU under the organisation, each account under its parent.
+    expect(
+      await count(
+        store,
+        'MATCH (:AWSOrganization)-[:RESOURCE]->(o:AWSOrganizationalUnit) RETURN count(o) AS c',
+      ),
+    ).toBe(estate.organizationalUnits.length);
+    for (const account of members) {
+      const parent = await store.read(
+        'MATCH (:AWSAccount {id: $id})-[:PARENT]->(p) RETURN coalesce(p.ou_id, p.root_id) AS id',
+        { id: account.id },
+      );
+      expect(parent).toEqual([{ id: account.parentId }]);
+    }
+    expect(
+      await count(
+        store,
+        "MATCH (:AWSOrganizationalUnit {name: 'Sandbox'})-[:PARENT]->(:AWSOrganizationalUnit {name: 'NonProd'})-[:PARENT]->(:AWSOrganizationalUnit {name: 'Workloads'})-[:PARENT]->(:AWSOrganizationRoot) RETURN count(*) AS c",
+      ),
+    ).toBe(1);
+  });
+
+  it('links resources with the relationships Cartography queries use', async () => {
+    await syncAws(store, emulator);
+    const region = management().regions[firstRegion()] as AwsEstate['accounts'][number]['regions'][string];
+    const bastion = instanceNamed(region, 'bastion-ssh-open');
+    const keyed = region.instances.find((i) => i.keyName && i.blockDeviceMappings.length > 0);
+
+    const [links] = await store.read(
+      `MATCH (i:EC2Instance {id: $id})-[:PART_OF_SUBNET]->(s:EC2Subnet)-[:MEMBER_OF_AWS_VPC]->(v:AWSVpc)
+       MATCH (i)-[:MEMBER_OF_EC2_SECURITY_GROUP]->(g:EC2SecurityGroup)
+       MATCH (i)-[:MEMBER_OF_EC2_RESERVATION]->(r:EC2Reservation)
+       MATCH (i)-[:NETWORK_INTERFACE]->(n:NetworkInterface)
+       MATCH (vol:EBSVolume)-[:ATTACHED_TO]->(i)
+       RETURN s.id AS subnet, v.id AS vpc, g.name AS group, r.id AS reservation, n.id AS eni, vol.id AS volume`,
+      { id: bastion.instanceId },
+    );
+    expect(links).toEqual({
+      subnet: bastion.subnetId,
+      vpc: bastion.vpcId,
+      group: 'open-ssh-world',
+      reservation: bastion.reservationId,
+      eni: bastion.networkInterfaceIds[0],
+      volume: bastion.blockDeviceMappings[0]?.volumeId,
+    });
+
+    const [login] = await store.read(
+      'MATCH (k:EC2KeyPair)-[:SSH_LOGIN_TO]->(i:EC2Instance {id: $id}) RETURN k.keyname AS key, k.region AS region',
+      { id: keyed?.instanceId },
+    );
+    expect(login).toEqual({ key: keyed?.keyName, region: firstRegion() });
+
+    // (:IpRange)-[:MEMBER_OF_IP_RULE]->(:IpPermissionInbound)-[:MEMBER_OF_EC2_SECURITY_GROUP]->(:EC2SecurityGroup)
+    const [rule] = await store.read(
+      `MATCH (r:IpRange {id: '0.0.0.0/0'})-[:MEMBER_OF_IP_RULE]->(p:IpPermissionInbound)-[:MEMBER_OF_EC2_SECURITY_GROUP]->(g:EC2SecurityGroup {name: 'open-ssh-world'})
+       RETURN p.protocol AS protocol, p.fromport AS fromport, p.toport AS toport, r.range AS range`,
+    );
+    expect(rule).toEqual({ protocol: 'tcp', fromport: 22, toport: 22, range: '0.0.0.0/0' });
+
+    // Load balancers expose the web servers behind them, and carry their listeners.
+    const exposedByLb = await store.read(
+      `MATCH (:AWSAccount {id: $account})-[:RESOURCE]->(lb:LoadBalancer)-[:EXPOSE]->(i:EC2Instance)
+       WHERE lb.name IN ['public-web-elb', 'public-web-alb'] AND i.region = $region
+       RETURN lb.name AS lb, count(i) AS instances ORDER BY lb`,
+      { region: firstRegion(), account: management().id },
+    );
+    expect(exposedByLb.filter((r) => r.instances === 2)).toHaveLength(2);
+    expect(
+      await count(
+        store,
+        "MATCH (:AWSLoadBalancerV2:LoadBalancerV2 {name: 'public-web-alb'})-[:ELBV2_LISTENER]->(l:ELBV2Listener {port: 80}) RETURN count(l) AS c",
+      ),
+    ).toBeGreaterThan(0);
+    expect(
+      await count(
+        store,
+        "MATCH (:AWSLoadBalancer {name: 'public-web-elb'})-[:ELB_LISTENER]->(l:ELBListener:Endpoint {port: 80, instance_port: 80}) RETURN count(l) AS c",
+      ),
+    ).toBeGreaterThan(0);
+
+    // RDS: subnet group, security group, cluster membership.
+    const [db] = await store.read(
+      `MATCH (d:RDSInstance:Database {db_instance_identifier: 'public-unencrypted-db', region: $region})-[:MEMBER_OF_DB_SUBNET_GROUP]->(g:DBSubnetGroup)-[:RESOURCE]->(:EC2Subnet)
+       MATCH (d)-[:MEMBER_OF_EC2_SECURITY_GROUP]->(sg:EC2SecurityGroup)
+       RETURN DISTINCT g.name AS group, sg.name AS sg, d.publicly_accessible AS public, d.storage_encrypted AS encrypted`,
+      { region: firstRegion() },
+    );
+    expect(db).toMatchObject({ sg: 'db-open-world', public: true, encrypted: false });
+    const clusterMembers = region.dbClusters.reduce((n, c) => n + c.members.length, 0);
+    expect(
+      await count(
+        store,
+        'MATCH (:AWSAccount {id: $account})-[:RESOURCE]->(i:RDSInstance {region: $region})-[:IS_CLUSTER_MEMBER_OF]->(:RDSCluster) RETURN count(i) AS c',
+        { account: management().id, region: firstRegion() },
+      ),
+    ).toBe(clusterMembers);
+
+    // IAM: groups, access keys, trust, instance profiles.
+    expect(
+      await count(
+        store,
+        "MATCH (u:AWSUser:AWSPrincipal {name: 'many-groups-carol'})-[:MEMBER_AWS_GROUP]->(g:AWSGroup) WHERE u.arn STARTS WITH $prefix RETURN count(g) AS c",
+        { prefix: `arn:aws:iam::${management().id}:` },
+      ),
+    ).toBe(6);
+    expect(
+      await count(
+        store,
+        "MATCH (u:AWSUser {name: 'ci-deployer'})-[:AWS_ACCESS_KEY]->(k:AccountAccessKey {status: 'Active'}) WHERE u.arn STARTS WITH $prefix RETURN count(k) AS c",
+        { prefix: `arn:aws:iam::${management().id}:` },
+      ),
+    ).toBe(2);
+    expect(
+      await count(
+        store,
+        "MATCH (:AWSRole {name: 'ec2-app-role'})-[:TRUSTS_AWS_PRINCIPAL]->(:AWSServicePrincipal {id: 'ec2.amazonaws.com'}) RETURN count(*) AS c",
+      ),
+    ).toBe(activeMembers(estate).length);
+    expect(
+      await count(
+        store,
+        "MATCH (:EC2Instance)-[:INSTANCE_PROFILE]->(:AWSInstanceProfile)-[:ASSOCIATED_WITH]->(r:AWSRole {name: 'ec2-app-role'}) RETURN count(*) AS c",
+      ),
+    ).toBe(
+      activeMembers(estate)
+        .flatMap((a) => Object.values(a.regions).flatMap((r) => r.instances))
+        .filter((i) => i.iamInstanceProfile).length,
+    );
+    // Every member's audit role trusts the management account: a cross-account edge, whatever the scope order.
+    expect(
+      await count(
+        store,
+        "MATCH (r:AWSRole {name: 'role-security-audit'})-[:TRUSTS_AWS_PRINCIPAL]->(:AWSRootPrincipal {id: $root}) RETURN count(r) AS c",
+        { root: `arn:aws:iam::${management().id}:root` },
+      ),
+    ).toBe(activeMembers(estate).length);
+    // Statements of inline and managed policies.
+    expect(
+      await count(
+        store,
+        "MATCH (:AWSUser {name: 'assume-anything-dave'})-[:POLICY]->(:AWSInlinePolicy:AWSPolicy)-[:STATEMENT]->(s:AWSPolicyStatement {effect: 'Allow'}) WHERE 'sts:AssumeRole' IN s.action RETURN count(s) AS c",
+      ),
+    ).toBe(activeMembers(estate).length);
+  });
+
+  it('flags the seeded internet exposure with its type and ports', async () => {
+    await syncAws(store, emulator);
+    const region = management().regions[firstRegion()] as AwsEstate['accounts'][number]['regions'][string];
+    const flags = async (id: string) =>
+      (
+        await store.read(
+          'MATCH (i:EC2Instance {id: $id}) RETURN i.exposed_internet AS exposed, i.exposed_internet_type AS type, i.exposed_internet_ports AS ports',
+          { id },
+        )
+      )[0];
+    expect(await flags(instanceNamed(region, 'bastion-ssh-open').instanceId)).toEqual({
+      exposed: true,
+      type: ['direct'],
+      ports: ['tcp/22'],
+    });
+    expect(await flags(instanceNamed(region, 'windows-rdp-open').instanceId)).toEqual({
+      exposed: true,
+      type: ['direct'],
+      ports: ['tcp/3389'],
+    });
+    expect(await flags(instanceNamed(region, 'debug-all-open').instanceId)).toMatchObject({
+      exposed: true,
+      type: ['direct'],
+    });
+    expect((await flags(instanceNamed(region, 'debug-all-open').instanceId))?.ports).toContain('all');
+    for (const name of ['web-public-1', 'web-public-2']) {
+      const web = await flags(instanceNamed(region, name).instanceId);
+      expect(web?.exposed).toBe(true);
+      expect([...((web?.type as string[]) ?? [])].sort()).toEqual(['elb', 'elbv2']);
+    }
+    // Nothing without a public IP is flagged as directly exposed.
+    expect(
+      await count(
+        store,
+        "MATCH (i:EC2Instance) WHERE 'direct' IN i.exposed_internet_type AND i.publicipaddress IS NULL RETURN count(i) AS c",
+      ),
+    ).toBe(0);
+    const lbs = await store.read(
+      "MATCH (:AWSAccount {id: $account})-[:RESOURCE]->(lb:LoadBalancer) WHERE lb.name IN ['public-web-elb', 'public-web-alb'] AND lb.region = $region RETURN lb.name AS name, lb.exposed_internet AS exposed, lb.exposed_internet_ports AS ports ORDER BY name",
+      { region: firstRegion(), account: management().id },
+    );
+    expect(lbs).toEqual([
+      { name: 'public-web-alb', exposed: true, ports: ['http/80'] },
+      { name: 'public-web-elb', exposed: true, ports: ['http/80'] },
+    ]);
+    const [db] = await store.read(
+      "MATCH (d:RDSInstance {db_instance_identifier: 'public-unencrypted-db', region: $region}) RETURN d.exposed_internet AS exposed, d.exposed_internet_ports AS ports",
+      { region: firstRegion() },
+    );
+    expect(db).toEqual({ exposed: true, ports: ['tcp/3306'] });
+  });
+
+  it('derives which principals may assume which roles', async () => {
+    await syncAws(store, emulator);
+    const mgmt = management().id;
+    // dave's inline policy allows sts:AssumeRole on *; the audit roles of every member trust the management account.
+    const roles = await store.read(
+      `MATCH (:AWSUser {arn: $dave})-[:STS_ASSUMEROLE_ALLOW]->(r:AWSRole {name: 'role-security-audit'}) RETURN r.arn AS arn ORDER BY arn`,
+      { dave: `arn:aws:iam::${mgmt}:user/assume-anything-dave` },
+    );
+    expect(roles.map((r) => r.arn)).toEqual(
+      activeMembers(estate)
+        .map((a) => `arn:aws:iam::${a.id}:role/role-security-audit`)
+        .sort(),
+    );
+    // Instances may assume the role of their instance profile.
+    expect(
+      await count(
+        store,
+        "MATCH (:EC2Instance)-[:STS_ASSUMEROLE_ALLOW]->(r:AWSRole {name: 'ec2-app-role'}) RETURN count(*) AS c",
+      ),
+    ).toBeGreaterThan(0);
+    // A user without any sts permission assumes nothing.
+    expect(
+      await count(
+        store,
+        "MATCH (:AWSUser {name: 'dormant-erin'})-[:STS_ASSUMEROLE_ALLOW]->() RETURN count(*) AS c",
+      ),
+    ).toBe(0);
+  });
+
+  it('reports bucket public access, encryption and versioning under Cartography names', async () => {
+    await syncAws(store, emulator);
+    const buckets = await store.read(
+      `MATCH (:AWSAccount {id: $account})-[:RESOURCE]->(b:S3Bucket:ObjectStorage)
+       RETURN b.name AS name, b.anonymous_access AS anonymous, b.anonymous_actions AS actions,
+              b.default_encryption AS encrypted, b.versioning_status AS versioning, b.block_public_acls AS blockAcls
+       ORDER BY name`,
+      { account: management().id },
+    );
+    const byPurpose = (purpose: string) => buckets.find((b) => String(b.name).includes(`-${purpose}-`));
+    expect(byPurpose('public-acl')).toMatchObject({ anonymous: true });
+    expect(byPurpose('public-acl')?.actions).toContain('s3:ListBucket');
+    expect(byPurpose('authenticated-read')).toMatchObject({ anonymous: true });
+    expect(byPurpose('public-policy')).toMatchObject({ anonymous: true, actions: ['s3:GetObject'] });
+    expect(byPurpose('unencrypted')).toMatchObject({ encrypted: false, versioning: null });
+    expect(byPurpose('access-logs')).toMatchObject({ anonymous: false, encrypted: true, blockAcls: true });
+    expect(
+      await count(
+        store,
+        "MATCH (a:S3Acl {permission: 'READ', type: 'Group'})-[:APPLIES_TO]->(b:S3Bucket) WHERE a.granteeid ENDS WITH '/AllUsers' AND b.name CONTAINS '-public-acl-' RETURN count(a) AS c",
+      ),
+    ).toBe(activeMembers(estate).length);
+  });
+
+  it('leaves exactly the new estate after a second sync of a changed estate', async () => {
+    const changed = generateAwsEstate({
+      seed: 33,
+      accounts: 3,
+      regionsPerAccount: 2,
+      now: '2025-06-01T00:00:00Z',
+    });
+    const local = await startAwsEmulator({ estate: changed });
+    try {
+      const first = await syncAws(store, local);
+      expect(first.status).toBe('success');
+      const mgmt = changed.accounts[0] as AwsEstate['accounts'][number];
+      const regionName = mgmt.enabledRegions[0] as string;
+      const region = mgmt.regions[regionName] as AwsEstate['accounts'][number]['regions'][string];
+
+      // Remove an instance (and its volume), open a group to the world, drop a user and a bucket, make a bucket public.
+      const bastion = instanceNamed(region, 'bastion-ssh-open');
+      region.instances.splice(region.instances.indexOf(bastion), 1);
+      region.volumes = region.volumes.filter(
+        (v) => !v.attachments.some((a) => a.instanceId === bastion.instanceId),
+      );
+      region.networkInterfaces = region.networkInterfaces.filter(
+        (n) => !bastion.networkInterfaceIds.includes(n.networkInterfaceId),
+      );
+      const privateInstance = region.instances.find(
+        (i) => i.publicIpAddress === undefined && i.securityGroups.length > 0,
+      );
+      const target = region.securityGroups.find(
+        (g) => g.groupId === privateInstance?.securityGroups[0]?.groupId,
+      );
+      if (target) openToWorld(target, 8443);
+      const dropped = mgmt.iam.users.find((u) => u.userName === 'dormant-erin');
+      mgmt.iam.users = mgmt.iam.users.filter((u) => u !== dropped);
+      const removedBucket = mgmt.buckets.pop();
+      const privateBucket = mgmt.buckets.find((b) => b.name.includes('-access-logs-'));
+      if (privateBucket) makeBucketPublic(privateBucket);
+      const added = addGeneratedAccount(changed, { name: 'acme-new-team', regions: [regionName] });
+
+      const second = await syncAws(store, local);
+      expect(second.errors).toEqual([]);
+      expect(second.status).toBe('success');
+      expect(second.counts.deleted).toBeGreaterThan(0);
+      await expectGraphMatchesEstate(store, changed);
+
+      expect(
+        await count(store, 'MATCH (i:EC2Instance {id: $id}) RETURN count(i) AS c', {
+          id: bastion.instanceId,
+        }),
+      ).toBe(0);
+      expect(
+        await count(store, 'MATCH (u:AWSUser {arn: $arn}) RETURN count(u) AS c', { arn: dropped?.arn }),
+      ).toBe(0);
+      expect(
+        await count(store, 'MATCH (b:S3Bucket {id: $id}) RETURN count(b) AS c', { id: removedBucket?.name }),
+      ).toBe(0);
+      expect(
+        (
+          await store.read('MATCH (b:S3Bucket {id: $id}) RETURN b.anonymous_access AS a', {
+            id: privateBucket?.name,
+          })
+        )[0],
+      ).toEqual({ a: true });
+      expect(
+        (
+          await store.read('MATCH (a:AWSAccount {id: $id}) RETURN a.name AS name, a.inscope AS inscope', {
+            id: added.id,
+          })
+        )[0],
+      ).toEqual({ name: 'acme-new-team', inscope: true });
+      expect(
+        second.scopes.some((s) => s.id === `aws/${added.id}/${regionName}` && s.status === 'success'),
+      ).toBe(true);
+      if (target) {
+        // The newly opened group shows up as a rule from the internet on port 8443.
+        expect(
+          await count(
+            store,
+            "MATCH (:IpRange {id: '0.0.0.0/0'})-[:MEMBER_OF_IP_RULE]->(r:IpPermissionInbound {fromport: 8443})-[:MEMBER_OF_EC2_SECURITY_GROUP]->(:EC2SecurityGroup {id: $id}) RETURN count(r) AS c",
+            { id: target.groupId },
+          ),
+        ).toBe(1);
+      }
+    } finally {
+      await local.close();
+    }
+  });
+});
