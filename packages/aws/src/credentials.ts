@@ -14,9 +14,18 @@ export function hubCredentials(): AwsCredentialIdentityProvider {
   return shareCredentials(fromNodeProviderChain());
 }
 
-/** The credentials of one profile of the shared AWS config files. */
-export function profileCredentials(profile: string): AwsCredentialIdentityProvider {
-  return shareCredentials(fromIni({ profile }));
+/** The credentials of one profile of the shared AWS config files (at the paths `env` names, if any). */
+export function profileCredentials(
+  profile: string,
+  env: NodeJS.ProcessEnv = {},
+): AwsCredentialIdentityProvider {
+  return shareCredentials(
+    fromIni({
+      profile,
+      ...(env.AWS_SHARED_CREDENTIALS_FILE ? { filepath: env.AWS_SHARED_CREDENTIALS_FILE } : {}),
+      ...(env.AWS_CONFIG_FILE ? { configFilepath: env.AWS_CONFIG_FILE } : {}),
+    }),
+  );
 }
 
 export interface SpokeRole {

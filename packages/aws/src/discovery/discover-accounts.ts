@@ -110,7 +110,7 @@ export async function* profileAccounts(
   const failures: string[] = [];
   for (const profile of listProfiles(options.env)) {
     if (options.selection.exclude.includes(profile)) continue;
-    const credentials = profileCredentials(profile);
+    const credentials = profileCredentials(profile, options.env);
     let id: string;
     try {
       id = await callerAccount(ctx, new AwsClients({ ...options.settings, credentials }), options.region);
