@@ -163,6 +163,17 @@ describe(`graph store (${process.env.SKYGRAPH_TEST_NEO4J_URI ? 'neo4j' : 'embedd
     expect(attached).toEqual([{ s: 's-new', d: 'd-keep' }]);
   });
 
+  it('keeps a stale node another scope owner still holds, dropping only this scope edge', async () => {
+    await writeRows(Disk, rows(Disk, [{ id: 'shared', region: 'r1' }]), target(100, 't1'));
+    await writeRows(Disk, rows(Disk, [{ id: 'shared', region: 'r1' }]), target(100, 't2'));
+    // t1's next sync no longer sees it; t2 (not synced this time) still owns it.
+    await cleanupSchema(Disk, { ...target(200, 't1'), filters: { region: 'r1' }, batchSize: 10 });
+    const owners = await store.read(
+      'MATCH (t:TestTenant)-[:RESOURCE]->(d:TestDisk {id: "shared"}) RETURN t.id AS t',
+    );
+    expect(owners).toEqual([{ t: 't2' }]);
+  });
+
   it('deletes a large stale set in bounded batches (no transaction over the batch size)', async () => {
     const many = Array.from({ length: 12_000 }, (_, i) => ({ id: `d${i}`, region: 'r1' }));
     for (let i = 0; i < many.length; i += 2000)

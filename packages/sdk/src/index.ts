@@ -1,1 +1,68 @@
-export {};
+/**
+ * The skygraph SDK: read the graph (typed query builder, query catalogue,
+ * reports), watch it (change log, drift alerts, Elasticsearch export), and
+ * run the demo estate. Importing it never writes the asset graph.
+ */
+export {
+  builtinCatalogue,
+  type Catalogue,
+  CatalogueError,
+  type CatalogueQuery,
+  type CommunityQuery,
+  createCatalogue,
+  defineQuery,
+  exportCommunityQueries,
+  importCommunityQueries,
+  type QueryResult,
+  runCatalogueQuery,
+  type ScopeFilter,
+  SEVERITIES,
+  type Severity,
+  type TagExpression,
+} from './catalogue/index.ts';
+export { type ChangesQuery, changes, changesSince } from './changes/changes.ts';
+export {
+  type ConnectOptions,
+  connect,
+  createClient,
+  GraphEmptyError,
+  type GraphStatus,
+  type SkygraphClient,
+} from './client/index.ts';
+export { DEMO_SCALE, type DemoEstate, type DemoEstateOptions, startDemoEstate } from './demo/demo-estate.ts';
+export {
+  type Alert,
+  type AlertRules,
+  createSinks,
+  type DriftReport,
+  diffSnapshots,
+  loadAlertRules,
+  openSnapshotStore,
+  parseAlertRules,
+  runDrift,
+} from './drift/index.ts';
+export { type ExportReport, exportToElasticsearch } from './export/index.ts';
+export {
+  type CompiledQuery,
+  compileQuery,
+  type Graph,
+  graph,
+  param,
+  type Queryable,
+  QueryError,
+  type RowOf,
+} from './query/index.ts';
+export {
+  buildReport,
+  NAMED_REPORTS,
+  namedReport,
+  REPORT_NAMES,
+  type Report,
+  type ReportName,
+  type ReportSpec,
+  renderCsv,
+  renderHtml,
+  renderJson,
+  renderMarkdown,
+  renderTerminal,
+} from './report/index.ts';

@@ -17,7 +17,11 @@ export function cleanupCypher(schema: AnyNodeSchema, filterProps: readonly strin
     .map((p) => ` AND n.${assertIdentifier(p, 'scope filter')} = $filter_${p}`)
     .join('');
   const owner = `(s:${scope.owner.label} {${scope.owner.key}: $scopeKey})`;
-  const stale = `${owner}-[sr:${scope.rel}]->(n:${schema.label})\nWHERE n.lastupdated <> $updateTag${filters}`;
+  // A node another owner still holds (a shared CIDR range, a tag of a shared
+  // network) is not this scope's to delete: only its scope edge goes (below).
+  const stale =
+    `${owner}-[sr:${scope.rel}]->(n:${schema.label})\nWHERE n.lastupdated <> $updateTag${filters}\n` +
+    `AND NOT EXISTS { MATCH (n)<-[:${scope.rel}]-(other:${scope.owner.label}) WHERE other <> s }`;
   const statements = [
     // Grafeo has no `r <> sr` on relationships, so the scope edge is told apart by its owner.
     `MATCH ${stale}\nMATCH (n)-[r]-(o)\nWHERE o <> s\nWITH DISTINCT r LIMIT $batch\nDELETE r\nRETURN count(r) AS deleted`,

@@ -73,6 +73,8 @@ export interface NodeSchema<
   readonly properties: P;
   readonly scope: ScopeRelSpec | null;
   readonly relationships: R;
+  /** Properties analysis jobs set (e.g. `exposed_internet`): typed for queries, never written by the loader. */
+  readonly computed: Readonly<Record<string, PropSpec>>;
   readonly description: string;
 }
 
@@ -81,10 +83,11 @@ export interface NodeSchema<
 export type AnyNodeSchema = NodeSchema<string, any, any, any>;
 
 /** The properties of a node of schema S, as stored (with the bookkeeping properties). */
-export type NodeProps<S extends AnyNodeSchema> = PropsOf<S['properties']> & {
-  firstseen?: number;
-  lastupdated?: number;
-};
+export type NodeProps<S extends AnyNodeSchema> = PropsOf<S['properties']> &
+  Partial<PropsOf<S['computed']>> & {
+    firstseen?: number;
+    lastupdated?: number;
+  };
 
 /** One row to load into schema S: its properties plus a field per relationship. */
 export type NodeRow<S extends AnyNodeSchema> = PropsOf<S['properties']> & {
@@ -112,6 +115,7 @@ export function defineNode<
   const P extends Record<string, PropSpec>,
   const K extends keyof P & string,
   const R extends Record<string, RelSpec> = Record<never, RelSpec>,
+  const C extends Record<string, PropSpec> = Record<never, PropSpec>,
 >(input: {
   label: L;
   key: K;
@@ -119,8 +123,10 @@ export function defineNode<
   extraLabels?: readonly string[];
   scope?: ScopeRelSpec | null;
   relationships?: R;
+  /** Properties analysis jobs set; see {@link NodeSchema.computed}. */
+  computed?: C;
   description?: string;
-}): NodeSchema<L, P, K, R> {
+}): NodeSchema<L, P, K, R> & { readonly computed: C } {
   assertIdentifier(input.label, 'label');
   for (const extra of input.extraLabels ?? []) assertIdentifier(extra, 'label');
   for (const name of Object.keys(input.properties)) assertIdentifier(name, `property of ${input.label}`);
@@ -143,6 +149,13 @@ export function defineNode<
     assertIdentifier(input.scope.owner.key, 'scope owner key');
     assertIdentifier(input.scope.rel, 'scope relationship type');
   }
+  const computed = input.computed ?? ({} as C);
+  for (const name of Object.keys(computed)) {
+    assertIdentifier(name, `computed property of ${input.label}`);
+    if (name in input.properties) {
+      throw new SkygraphError('SCHEMA_INVALID', `${input.label}: "${name}" is both loaded and computed`);
+    }
+  }
   const relationships = input.relationships ?? ({} as R);
   for (const [field, rel] of Object.entries(relationships)) {
     if (field in input.properties) {
@@ -164,6 +177,7 @@ export function defineNode<
     properties: input.properties,
     scope: input.scope ?? null,
     relationships,
+    computed,
     description: input.description ?? '',
   });
 }

@@ -261,7 +261,10 @@ export interface ChangeFilter {
  * @example
  * const changes = await readChanges(store, { owner: '123456789012', since: Date.now() - 86_400_000 });
  */
-export async function readChanges(store: GraphStore, filter: ChangeFilter = {}): Promise<ChangeEntry[]> {
+export async function readChanges(
+  store: Pick<GraphStore, 'read'>,
+  filter: ChangeFilter = {},
+): Promise<ChangeEntry[]> {
   const where: string[] = [];
   if (filter.runId !== undefined) where.push('x.run_id = $runId');
   if (filter.label !== undefined) where.push('x.label = $label');

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { mergeBounded } from './merge-bounded.ts';
 
-async function* source(name: string, count: number, started: string[], active: { now: number; max: number }) {
+async function* source(
+  name: string,
+  count: number,
+  started: string[],
+  active: { now: number; max: number },
+): AsyncGenerator<string> {
   started.push(name);
   active.now += 1;
   active.max = Math.max(active.max, active.now);
@@ -23,7 +28,7 @@ describe('mergeBounded', () => {
       for (const name of ['a', 'b', 'c', 'd', 'e']) yield source(name, 3, started, active);
     }
     const items: string[] = [];
-    for await (const item of mergeBounded(sources(), 2)) items.push(item);
+    for await (const item of mergeBounded<string>(sources(), 2)) items.push(item);
     expect(items.sort()).toEqual(
       ['a', 'b', 'c', 'd', 'e'].flatMap((n) => [`${n}0`, `${n}1`, `${n}2`]).sort(),
     );
@@ -44,7 +49,7 @@ describe('mergeBounded', () => {
     const seen: string[] = [];
     await expect(
       (async () => {
-        for await (const item of mergeBounded(sources(), 2)) seen.push(item);
+        for await (const item of mergeBounded<string>(sources(), 2)) seen.push(item);
       })(),
     ).rejects.toThrow('boom');
     expect(active.now).toBe(0);
