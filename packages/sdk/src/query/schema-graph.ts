@@ -1,3 +1,4 @@
+import { type AnyNodeSchema, defineNode, defineRel, type PropSpec, refOf } from '@skygraph/core';
 import {
   GCPBucket,
   GCPBucketLabel,
@@ -18,21 +19,46 @@ import {
 import { GSuiteGroup, GSuiteTenant, GSuiteUser } from '@skygraph/gsuite/schema';
 import { createGraph } from './create-graph.ts';
 
-/** The GCP node schemas the builder knows. */
+/** The properties Cartography's exposure analysis sets (not collected, so not in the provider schemas). */
+const EXPOSURE = { exposed_internet: 'boolean?', exposed_internet_type: 'string?' } as const;
+
+/**
+ * A schema as queries see it: with the properties (and relationships) the
+ * providers' analysis jobs add after loading. Only for reading: the loader
+ * keeps using the provider's own schema.
+ */
+function asAnalysed<
+  S extends AnyNodeSchema,
+  const P extends Record<string, PropSpec>,
+  // biome-ignore lint/complexity/noBannedTypes: no added relationships by default
+  const R extends Record<string, ReturnType<typeof defineRel>> = {},
+>(schema: S, properties: P, relationships?: R) {
+  return defineNode({
+    label: schema.label as S['label'],
+    key: schema.key as S['key'],
+    properties: { ...(schema.properties as S['properties']), ...properties },
+    extraLabels: schema.extraLabels,
+    scope: schema.scope,
+    relationships: { ...(schema.relationships as S['relationships']), ...(relationships ?? ({} as R)) },
+    description: schema.description,
+  });
+}
+
+/** The GCP node schemas the builder knows (with `exposed_internet` and FIREWALL_INGRESS from the analysis). */
 export const gcpSchemas = [
   GCPOrganization,
   GCPFolder,
   GCPProject,
-  GCPInstance,
+  asAnalysed(GCPInstance, EXPOSURE),
   GCPNetworkInterface,
   GCPNicAccessConfig,
   GCPNetworkTag,
   GCPVpc,
   GCPSubnet,
-  GCPFirewall,
+  asAnalysed(GCPFirewall, {}, { appliesTo: defineRel('FIREWALL_INGRESS', refOf(GCPInstance)) }),
   GCPIpRule,
   GCPIpRange,
-  GKECluster,
+  asAnalysed(GKECluster, EXPOSURE),
   GCPBucket,
   GCPBucketLabel,
 ] as const;
