@@ -45,7 +45,6 @@ export {
   type FindingQuery,
   isCatalogueQuery,
   SEVERITY_ASCENDING,
-  type Severity,
   severityOf,
   toFindingQuery,
   type WatchableQuery,
@@ -68,7 +67,6 @@ export {
   type WebhookSinkOptions,
 } from './sinks/webhook-sink.ts';
 export {
-  type Queryable,
   type Snapshot,
   SnapshotError,
   type TakeSnapshotOptions,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { errorMessage, type Logger, silentLogger } from '@skygraph/core';
+import type { Queryable } from '../query/compiled-query.ts';
 import type { Alert } from './alert.ts';
 import type { AlertRules } from './alert-rules.ts';
 import { type DeliveryOutcome, deliverAlerts, type SinkReport } from './deliver-alerts.ts';
@@ -13,7 +14,7 @@ import { toFindingQuery, type WatchableQuery } from './finding-query.ts';
 import { type QuerySelection, selectQueries } from './select-queries.ts';
 import { createSinks } from './sinks/create-sinks.ts';
 import type { AlertSink } from './sinks/sink.ts';
-import { type Queryable, type Snapshot, takeSnapshot } from './snapshot.ts';
+import { type Snapshot, takeSnapshot } from './snapshot.ts';
 import type { PendingDelivery, SnapshotStore } from './snapshot-store.ts';
 
 export interface RunDriftOptions {

@@ -1,11 +1,7 @@
 import type { Row } from '@skygraph/core';
 import { ConfigError, SkygraphError } from '@skygraph/core';
+import type { Queryable } from '../query/compiled-query.ts';
 import type { FindingQuery } from './finding-query.ts';
-
-/** Anything that runs read queries: a `GraphStore` or the SDK client. */
-export interface Queryable {
-  read<T extends Row = Row>(cypher: string, params?: Record<string, unknown>): Promise<T[]>;
-}
 
 /** The results of one query at one point in time. */
 export interface Snapshot {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client, errors } from '@elastic/elasticsearch';
 import { ConfigError, errorMessage, type Logger, SkygraphError, silentLogger } from '@skygraph/core';
 import { isCatalogueQuery, toFindingQuery, type WatchableQuery } from '../drift/finding-query.ts';
-import type { Queryable } from '../drift/snapshot.ts';
+import type { Queryable } from '../query/compiled-query.ts';
 import type { ElasticsearchAuth } from './elasticsearch-auth.ts';
 import { type ExportDocument, type ExportQuery, toExportDocuments } from './export-documents.ts';
 import { dailyIndexName, validateIndexPrefix } from './index-name.ts';
