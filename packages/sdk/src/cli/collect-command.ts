@@ -32,6 +32,15 @@ export const collectOptions = {
     schema: z.boolean().default(false),
     group: 'run',
   }),
+  demoReport: defineOption({
+    flag: 'demo-report',
+    kind: 'string',
+    valueName: '<file>',
+    description:
+      'Where --demo writes its HTML report (default skygraph-demo-report.html in the working directory)',
+    schema: z.string().min(1).default('skygraph-demo-report.html'),
+    group: 'run',
+  }),
   dryRun: defineOption({
     flag: 'dry-run',
     kind: 'boolean',

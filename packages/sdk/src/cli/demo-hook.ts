@@ -8,15 +8,12 @@ import { buildReport, renderHtml, renderTerminal } from '../report/index.ts';
 import type { CliIo } from './cli-io.ts';
 import type { CollectHooks } from './collect-command.ts';
 
-/** Where `collect --demo` writes its HTML report (in the working directory). */
-export const DEMO_REPORT_FILE = 'skygraph-demo-report.html';
-
 /**
  * `collect --demo`: starts the AWS, GCP and Workspace emulators in-process
  * with the seeded demo estate, syncs them like real clouds, then prints the
  * overview report and writes it as HTML.
  */
-export const demoHook: NonNullable<CollectHooks['demo']> = async (_config, log) => {
+export const demoHook: NonNullable<CollectHooks['demo']> = async (config, log) => {
   const demo = await startDemoEstate();
   log.info(
     { aws: demo.aws?.url, gcp: demo.gcp?.url, workspace: demo.workspace?.url },
@@ -25,7 +22,7 @@ export const demoHook: NonNullable<CollectHooks['demo']> = async (_config, log) 
   return {
     providers: demo.providers(),
     stop: () => demo.stop(),
-    after: (store, result, io) => demoReports(store, result, io),
+    after: (store, result, io) => demoReports(store, result, io, config.demoReport),
   };
 };
 
@@ -34,7 +31,7 @@ export async function demoReports(
   store: GraphStore,
   result: SyncResult,
   io: CliIo,
-  file = DEMO_REPORT_FILE,
+  file: string,
 ): Promise<void> {
   const client = createClient(store, { catalogue: builtinCatalogue });
   const report = await buildReport(client, 'overview', { catalogue: builtinCatalogue });

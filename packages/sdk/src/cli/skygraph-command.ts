@@ -1,8 +1,11 @@
 import { ConfigError, errorMessage } from '@skygraph/core';
 import { Command, CommanderError } from 'commander';
+import { CatalogueError } from '../catalogue/index.ts';
 import { changesCommand } from './changes-command.ts';
 import { type CliIo, EXIT } from './cli-io.ts';
 import { StoreUnavailable } from './connection.ts';
+import { queryCommand } from './query-command.ts';
+import { reportCommand } from './report-command.ts';
 
 /** The `skygraph` command: reads the graph (query, report, changes) and watches it (drift, export). */
 export async function runSkygraph(argv: readonly string[], io: CliIo): Promise<number> {
@@ -19,6 +22,8 @@ export async function runSkygraph(argv: readonly string[], io: CliIo): Promise<n
       'after',
       '\nExit codes: 0 ok; 1 the store is unreachable or empty, or a command found problems; 2 bad flags or config.\n',
     );
+  program.addCommand(queryCommand(io, done));
+  program.addCommand(reportCommand(io, done));
   program.addCommand(changesCommand(io, done));
   for (const command of [program, ...program.commands]) {
     command.exitOverride().configureOutput({
@@ -30,7 +35,7 @@ export async function runSkygraph(argv: readonly string[], io: CliIo): Promise<n
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
-    if (error instanceof ConfigError) {
+    if (error instanceof ConfigError || error instanceof CatalogueError) {
       io.stderr.write(`skygraph: ${error.message}\n`);
       return EXIT.usage;
     }
