@@ -62,7 +62,7 @@ export function transformInstances(page: Page, where: Where) {
       });
     }
   }
-  return [load(EC2Reservation, reservations), load(EC2Instance, instances)];
+  return [load(EC2Reservation, reservations), load(EC2Instance, instances)] as const;
 }
 
 /** Instances of a region with their reservations (EC2 DescribeInstances). */

@@ -91,7 +91,7 @@ export function transformSecurityGroups(page: Page, where: Where) {
     load(EC2SecurityGroup, groups),
     load(AWSIpPermissionInbound, inbound),
     load(AWSIpPermissionEgress, egress),
-  ];
+  ] as const;
 }
 
 /** Security groups of a region with their rules (EC2 DescribeSecurityGroups). */

@@ -49,7 +49,7 @@ export function transformClassicLoadBalancers(page: Page, where: Where) {
       });
     }
   }
-  return [load(AWSLoadBalancer, balancers), load(ELBListener, listeners)];
+  return [load(AWSLoadBalancer, balancers), load(ELBListener, listeners)] as const;
 }
 
 /** Classic load balancers of a region with their listeners and registered instances (ELB DescribeLoadBalancers). */

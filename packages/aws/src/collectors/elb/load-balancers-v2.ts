@@ -87,7 +87,7 @@ export function transformLoadBalancersV2(page: LoadBalancersV2Page, where: Where
       });
     }
   }
-  return [load(AWSLoadBalancerV2, balancers), load(ELBV2Listener, listeners)];
+  return [load(AWSLoadBalancerV2, balancers), load(ELBV2Listener, listeners)] as const;
 }
 
 async function detailsOf(

@@ -32,7 +32,11 @@ export function transformGroups(page: AuthorizationDetailsPage) {
       ],
     });
   }
-  return [load(AWSInlinePolicy, inline), load(AWSPolicyStatement, statements), load(AWSGroup, groups)];
+  return [
+    load(AWSInlinePolicy, inline),
+    load(AWSPolicyStatement, statements),
+    load(AWSGroup, groups),
+  ] as const;
 }
 
 /** IAM groups of an account with their policies (IAM GetAccountAuthorizationDetails, groups only). */

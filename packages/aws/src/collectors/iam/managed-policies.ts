@@ -34,7 +34,7 @@ export function transformManagedPolicies(page: AuthorizationDetailsPage) {
     });
     statements.push(...statementRows(p.Arn, parsePolicyDocument(version?.Document)));
   }
-  return [load(AWSManagedPolicy, policies), load(AWSPolicyStatement, statements)];
+  return [load(AWSManagedPolicy, policies), load(AWSPolicyStatement, statements)] as const;
 }
 
 /** Managed policies of an account (IAM GetAccountAuthorizationDetails, policies only). */

@@ -81,7 +81,7 @@ export function transformRoles(page: AuthorizationDetailsPage, where: { accountI
     load(AWSPolicyStatement, statements),
     load(AWSRole, roles),
     load(AWSInstanceProfile, [...profiles.values()]),
-  ];
+  ] as const;
 }
 
 /** IAM roles of an account with their policies, trust relationships and instance profiles. */

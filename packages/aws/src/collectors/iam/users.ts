@@ -79,7 +79,7 @@ export function transformUsers(page: UsersPage) {
     load(AWSPolicyStatement, statements),
     load(AWSUser, users),
     load(AccountAccessKey, keys),
-  ];
+  ] as const;
 }
 
 async function accessKeysOf(

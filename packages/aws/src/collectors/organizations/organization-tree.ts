@@ -103,7 +103,7 @@ export function transformOrganization(
           accountParents: accountIds,
         },
       ]),
-    ];
+    ] as const;
   }
   const parentId = parent.parentId ?? '';
   const underRoot = parentId.startsWith('r-');
@@ -128,7 +128,7 @@ export function transformOrganization(
         accountParents: accountIds,
       },
     ]),
-  ];
+  ] as const;
 }
 
 async function* organizationPages(ctx: CollectContext<OrgScopeContext>): AsyncIterable<OrganizationPage> {

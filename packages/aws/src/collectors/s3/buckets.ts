@@ -82,7 +82,7 @@ export function transformBuckets(page: BucketsPage) {
       });
     }
   }
-  return [load(S3Bucket, buckets), load(S3Acl, acls)];
+  return [load(S3Bucket, buckets), load(S3Acl, acls)] as const;
 }
 
 /** The absent configuration answers of S3 ("no policy", "no encryption"...) are data, not failures. */
