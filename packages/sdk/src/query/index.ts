@@ -27,5 +27,5 @@ export { type ParamRef, param } from './param.ts';
 export type { QueryBuilder } from './query-builder.ts';
 export { QueryError } from './query-error.ts';
 export { runCompiled } from './run-compiled.ts';
-export { gcpSchemas, graph, gsuiteSchemas } from './schema-graph.ts';
+export { awsSchemas, gcpSchemas, graph, gsuiteSchemas } from './schema-graph.ts';
 export type { AggregateBuilder, Aliased, Pending, Selection, SelectionsRow } from './selection.ts';

@@ -1,3 +1,43 @@
+import {
+  AccountAccessKey,
+  AWS_PRINCIPAL,
+  AWSAccount,
+  AWSFederatedPrincipal,
+  AWSGroup,
+  AWSInlinePolicy,
+  AWSInstanceProfile,
+  AWSInternetGateway,
+  AWSIpPermissionEgress,
+  AWSIpPermissionInbound,
+  AWSIpRange,
+  AWSLoadBalancer,
+  AWSLoadBalancerV2,
+  AWSManagedPolicy,
+  AWSOrganization,
+  AWSOrganizationalUnit,
+  AWSOrganizationRoot,
+  AWSPeeringConnection,
+  AWSPolicyStatement,
+  AWSRole,
+  AWSRootPrincipal,
+  AWSServicePrincipal,
+  AWSUser,
+  AWSVpc,
+  DBSubnetGroup,
+  EBSVolume,
+  EC2Instance,
+  EC2KeyPair,
+  EC2Reservation,
+  EC2SecurityGroup,
+  EC2Subnet,
+  ELBListener,
+  ELBV2Listener,
+  NetworkInterface,
+  RDSCluster,
+  RDSInstance,
+  S3Acl,
+  S3Bucket,
+} from '@skygraph/aws/schema';
 import { type AnyNodeSchema, defineNode, defineRel, type PropSpec, refOf } from '@skygraph/core';
 import {
   GCPBucket,
@@ -19,8 +59,15 @@ import {
 import { GSuiteGroup, GSuiteTenant, GSuiteUser } from '@skygraph/gsuite/schema';
 import { createGraph } from './create-graph.ts';
 
-/** The properties Cartography's exposure analysis sets (not collected, so not in the provider schemas). */
+/** The properties the GCP exposure analysis sets (not collected, so not in the provider schemas). */
 const EXPOSURE = { exposed_internet: 'boolean?', exposed_internet_type: 'string?' } as const;
+
+/** The AWS exposure analysis also lists how and on which ports. */
+const AWS_EXPOSURE = {
+  exposed_internet: 'boolean?',
+  exposed_internet_type: 'string[]?',
+  exposed_internet_ports: 'string[]?',
+} as const;
 
 /**
  * A schema as queries see it: with the properties (and relationships) the
@@ -43,6 +90,51 @@ function asAnalysed<
     description: schema.description,
   });
 }
+
+/** The AWS node schemas the builder knows (with the exposure flags and STS_ASSUMEROLE_ALLOW from the analysis). */
+export const awsSchemas = [
+  AWSOrganization,
+  AWSOrganizationRoot,
+  AWSOrganizationalUnit,
+  AWSAccount,
+  AWSVpc,
+  EC2Subnet,
+  EC2SecurityGroup,
+  AWSIpPermissionInbound,
+  AWSIpPermissionEgress,
+  AWSIpRange,
+  EC2KeyPair,
+  NetworkInterface,
+  EC2Reservation,
+  asAnalysed(EC2Instance, AWS_EXPOSURE),
+  EBSVolume,
+  AWSInternetGateway,
+  AWSPeeringConnection,
+  asAnalysed(AWSLoadBalancer, AWS_EXPOSURE),
+  ELBListener,
+  asAnalysed(AWSLoadBalancerV2, AWS_EXPOSURE),
+  ELBV2Listener,
+  DBSubnetGroup,
+  RDSCluster,
+  asAnalysed(RDSInstance, AWS_EXPOSURE),
+  AWSUser,
+  AWSGroup,
+  asAnalysed(
+    AWSRole,
+    {},
+    { assumableBy: defineRel('STS_ASSUMEROLE_ALLOW', AWS_PRINCIPAL, { direction: 'in' }) },
+  ),
+  AWSRootPrincipal,
+  AWSServicePrincipal,
+  AWSFederatedPrincipal,
+  AWSInstanceProfile,
+  AWSInlinePolicy,
+  AWSManagedPolicy,
+  AWSPolicyStatement,
+  AccountAccessKey,
+  S3Bucket,
+  S3Acl,
+] as const;
 
 /** The GCP node schemas the builder knows (with `exposed_internet` and FIREWALL_INGRESS from the analysis). */
 export const gcpSchemas = [
@@ -71,9 +163,9 @@ export const gsuiteSchemas = [GSuiteTenant, GSuiteUser, GSuiteGroup] as const;
  *
  * @example
  * const q = graph
- *   .match('p', 'GCPProject')
- *   .match('c', 'GKECluster', { owner: 'p' })
- *   .where('c.basic_auth', '=', true)
- *   .return('p.id as project', 'c.name as cluster');
+ *   .match('a', 'AWSAccount')
+ *   .match('i', 'EC2Instance', { owner: 'a' })
+ *   .where('i.exposed_internet', '=', true)
+ *   .return('a.name as account', 'i.instanceid', 'i.publicdnsname');
  */
-export const graph = createGraph([...gcpSchemas, ...gsuiteSchemas]);
+export const graph = createGraph([...awsSchemas, ...gcpSchemas, ...gsuiteSchemas]);

@@ -17,6 +17,11 @@ afterAll(async () => {
 
 const column = (rows: Record<string, unknown>[], name: string) => rows.map((r) => String(r[name]));
 
+/** Names (which repeat across accounts) every holder of which passes the test. */
+function onlyWhere<T>(list: readonly T[], name: (t: T) => string, test: (t: T) => boolean): string[] {
+  return [...new Set(list.map(name))].filter((n) => list.filter((t) => name(t) === n).every(test));
+}
+
 type Expectation = { column: string; includes: (RegExp | string)[]; excludes?: (RegExp | string)[] };
 
 /**
@@ -28,7 +33,177 @@ function seeded(estates: TestEstates): Record<string, Expectation> {
   const active = users.filter((u) => !u.suspended && !u.archived);
   const emails = (list: typeof users) => list.map((u) => u.primaryEmail);
   const admin = (u: (typeof users)[number]) => u.isAdmin || u.isDelegatedAdmin;
+  const aws = estates.aws;
+  // What a sync covers: active organisation members the audit role can be assumed in.
+  const synced = aws.accounts.filter(
+    (a) =>
+      a.status === 'ACTIVE' &&
+      a.parentId !== undefined &&
+      a.iam.roles.some((r) => r.roleName === aws.auditRoleName),
+  );
+  const regions = synced.flatMap((a) => Object.values(a.regions));
+  const allRegions = aws.accounts.flatMap((a) => Object.values(a.regions));
+  const instances = regions.flatMap((r) => r.instances);
+  const named = (name: string) =>
+    instances
+      .filter((i) => i.tags.some((t) => t.key === 'Name' && t.value === name))
+      .map((i) => i.instanceId);
+  const volumes = regions.flatMap((r) => r.volumes);
+  const days = (iso: string) => (Date.now() - Date.parse(iso)) / 86_400_000;
+  const outsideOrg = new Set(aws.accounts.filter((a) => a.parentId === undefined).map((a) => a.id));
+  const peerings = regions.flatMap((r) => r.vpcPeeringConnections);
+  const clusters = estates.gcp.projects.flatMap((p) => p.clusters.map((c) => c.name));
+  const dbs = regions.flatMap((r) => r.dbInstances);
+  const uniform = (list: typeof dbs, test: (d: (typeof dbs)[number]) => boolean) =>
+    onlyWhere(list, (d) => d.dbInstanceIdentifier, test);
+  const iamUsers = synced.flatMap((a) => a.iam.users);
   return {
+    ec2_public: {
+      column: 'instance_id',
+      includes: [...named('bastion-ssh-open'), ...named('windows-rdp-open'), ...named('debug-all-open')],
+    },
+    ec2_open_to_world: {
+      column: 'instance_id',
+      includes: [...named('bastion-ssh-open'), ...named('windows-rdp-open'), ...named('debug-all-open')],
+      excludes: instances.filter((i) => !i.publicIpAddress).map((i) => i.instanceId),
+    },
+    ec2_security_group_open_to_world: {
+      column: 'security_group_name',
+      includes: ['open-ssh-world', 'open-rdp-world', 'open-all-world', 'db-open-world', 'elb-web-world'],
+      excludes: ['default'],
+    },
+    ec2_key_pair_unused: {
+      column: 'key_name',
+      includes: ['unused-legacy-key', 'unused-contractor-key'],
+      excludes: [
+        ...new Set(allRegions.flatMap((r) => r.instances.flatMap((i) => (i.keyName ? [i.keyName] : [])))),
+      ],
+    },
+    ec2_old_instances: {
+      column: 'instance_id',
+      includes: instances
+        .filter((i) => i.state === 'running' && days(i.launchTime) > 181)
+        .map((i) => i.instanceId),
+      excludes: instances
+        .filter((i) => days(i.launchTime) < 179 || i.state !== 'running')
+        .map((i) => i.instanceId),
+    },
+    ec2_imdsv1_allowed: {
+      column: 'instance_id',
+      includes: instances.filter((i) => i.httpTokens === 'optional').map((i) => i.instanceId),
+      excludes: instances.filter((i) => i.httpTokens === 'required').map((i) => i.instanceId),
+    },
+    ebs_unencrypted: {
+      column: 'volume_id',
+      includes: volumes.filter((v) => !v.encrypted).map((v) => v.volumeId),
+      excludes: volumes.filter((v) => v.encrypted).map((v) => v.volumeId),
+    },
+    ebs_unattached: {
+      column: 'volume_id',
+      includes: volumes.filter((v) => v.attachments.length === 0).map((v) => v.volumeId),
+      excludes: volumes.filter((v) => v.attachments.length > 0).map((v) => v.volumeId),
+    },
+    rds_public: {
+      column: 'db_instance',
+      includes: ['public-unencrypted-db'],
+      excludes: uniform(dbs, (d) => !d.publiclyAccessible),
+    },
+    rds_unencrypted: {
+      column: 'db_instance',
+      includes: ['public-unencrypted-db'],
+      excludes: uniform(dbs, (d) => d.storageEncrypted),
+    },
+    rds_open_to_world: {
+      column: 'db_instance',
+      includes: ['public-unencrypted-db'],
+      excludes: uniform(dbs, (d) => !d.publiclyAccessible),
+    },
+    rds_no_iam_auth: {
+      column: 'db_instance',
+      includes: uniform(dbs, (d) => !d.iamDatabaseAuthenticationEnabled),
+      excludes: uniform(dbs, (d) => d.iamDatabaseAuthenticationEnabled),
+    },
+    s3_anonymous: {
+      column: 'bucket',
+      includes: [/-public-acl-/, /-authenticated-read-/, /-public-policy-/],
+      excludes: [/-access-logs-/],
+    },
+    s3_unencrypted: { column: 'bucket', includes: [/-unencrypted-/], excludes: [/-access-logs-/] },
+    s3_no_public_access_block: { column: 'bucket', includes: [/-public-acl-/] },
+    iam_admin_principals: {
+      column: 'principal_name',
+      includes: ['admin-alice', 'ops-bob'],
+      excludes: ['dormant-erin', 'many-groups-carol', 'assume-anything-dave'],
+    },
+    iam_assume_any_role: {
+      column: 'principal_name',
+      includes: ['assume-anything-dave'],
+      excludes: ['admin-alice', 'many-groups-carol', 'dormant-erin'],
+    },
+    iam_access_key_old: {
+      column: 'user_name',
+      includes: ['ops-bob', 'ci-deployer'],
+      excludes: ['many-groups-carol'],
+    },
+    iam_user_many_groups: {
+      column: 'user_name',
+      includes: ['many-groups-carol'],
+      excludes: ['admin-alice', 'ops-bob'],
+    },
+    iam_user_password: {
+      column: 'user_name',
+      includes: [...new Set(iamUsers.filter((u) => u.passwordLastUsed).map((u) => u.userName))],
+      excludes: [
+        ...new Set(
+          aws.accounts
+            .flatMap((a) => a.iam.users)
+            .filter((u) => !u.passwordLastUsed)
+            .map((u) => u.userName)
+            .filter((name) => !iamUsers.some((u) => u.userName === name && u.passwordLastUsed)),
+        ),
+      ],
+    },
+    iam_role_trusts_everyone: {
+      column: 'role_name',
+      includes: ['trust-everyone-role'],
+      excludes: ['ci-deploy-role'],
+    },
+    iam_role_trusts_external_account: {
+      column: 'role_name',
+      includes: ['cross-account-vendor-role'],
+      excludes: ['ci-deploy-role', 'trust-everyone-role', 'OrganizationAccountAccessRole'],
+    },
+    aws_vpc_peering_external: {
+      column: 'peering_id',
+      includes: peerings
+        .filter(
+          (p) => outsideOrg.has(p.accepterVpcInfo.ownerId) || outsideOrg.has(p.requesterVpcInfo.ownerId),
+        )
+        .map((p) => p.vpcPeeringConnectionId),
+      excludes: peerings
+        .filter(
+          (p) => !outsideOrg.has(p.accepterVpcInfo.ownerId) && !outsideOrg.has(p.requesterVpcInfo.ownerId),
+        )
+        .map((p) => p.vpcPeeringConnectionId),
+    },
+    elb_internet_facing: {
+      column: 'name',
+      includes: ['public-web-elb'],
+      excludes: onlyWhere(
+        regions.flatMap((r) => r.classicLoadBalancers),
+        (lb) => lb.loadBalancerName,
+        (lb) => lb.scheme === 'internal',
+      ),
+    },
+    elbv2_internet_facing: {
+      column: 'name',
+      includes: ['public-web-alb'],
+      excludes: onlyWhere(
+        regions.flatMap((r) => r.loadBalancers),
+        (lb) => lb.loadBalancerName,
+        (lb) => lb.scheme === 'internal',
+      ),
+    },
     gcp_instances_public: {
       column: 'instance_name',
       includes: [/^bastion-/, /^rdp-jump-/],
@@ -41,7 +216,10 @@ function seeded(estates: TestEstates): Record<string, Expectation> {
     },
     gke_public_endpoint: {
       column: 'cluster',
-      includes: [/^legacy-cluster-/, /^dev-cluster-/],
+      includes: [
+        /^legacy-cluster-/,
+        ...(clusters.some((c) => c.startsWith('dev-cluster-')) ? [/^dev-cluster-/] : []),
+      ],
       excludes: [/^prod-cluster-/],
     },
     gke_basic_auth: {
@@ -155,6 +333,23 @@ describe('the built-in catalogue on a synced estate', () => {
       scope: { project: String(first.project_id) },
     });
     expect(skipped.skipped).toBe('it is about AWS accounts, not GCP projects');
+  });
+
+  it('narrows to one AWS account by id or name', async () => {
+    const accounts = (await graph.client.runQuery('aws_accounts')).rows.filter((a) => a.in_scope);
+    const [first] = accounts;
+    if (!first) throw new Error('no account synced');
+    const byName = await graph.client.runQuery('ec2_instances', {
+      scope: { account: String(first.account_name) },
+    });
+    const byId = await graph.client.runQuery('ec2_instances', {
+      scope: { account: String(first.account_id) },
+    });
+    expect(byName.rows.length).toBeGreaterThan(0);
+    expect(byId.rows).toEqual(byName.rows);
+    expect(new Set(column(byId.rows, 'account_id'))).toEqual(new Set([first.account_id]));
+    const all = await graph.client.runQuery('ec2_instances');
+    expect(all.rows.length).toBeGreaterThan(byId.rows.length);
   });
 
   it('treats a hostile scope value as a value: nothing matches, nothing breaks', async () => {

@@ -29,16 +29,17 @@ ORDER BY account_name, region, instance_id`,
 
 export const ec2Public = awsQuery({
   name: 'ec2_public',
-  title: 'EC2 instances with a public address',
+  title: 'EC2 instances exposed to the internet',
   group: 'ec2',
   tags: ['security', 'networking', 'list'],
-  description: 'Running EC2 instances that have a public IP address or public DNS name',
-  severity: 'low',
+  description:
+    'Instances the internet can reach: directly (public IP, open security group) or through an internet-facing load balancer',
+  severity: 'medium',
   remediation:
-    'Put instances in private subnets behind a load balancer or a bastion/SSM; remove public IPs that are not needed.',
+    'Keep only what must be public behind a load balancer; reach the rest through SSM Session Manager or a VPN.',
   cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(i:EC2Instance)
-WHERE (i.publicipaddress IS NOT NULL OR (i.publicdnsname IS NOT NULL AND i.publicdnsname <> '')) AND coalesce(i.state, 'running') <> 'terminated'
-RETURN a.id AS account_id, a.name AS account_name, i.region AS region, i.instanceid AS instance_id, i.state AS state, i.publicipaddress AS public_ip, i.publicdnsname AS public_dns
+WHERE i.exposed_internet = true
+RETURN a.id AS account_id, a.name AS account_name, i.region AS region, i.instanceid AS instance_id, i.state AS state, i.publicipaddress AS public_ip, i.exposed_internet_type AS exposed_through, i.exposed_internet_ports AS ports
 ORDER BY account_name, region, instance_id`,
   columns: {
     account_id: 'string',
@@ -47,7 +48,8 @@ ORDER BY account_name, region, instance_id`,
     instance_id: 'string',
     state: 'string?',
     public_ip: 'string?',
-    public_dns: 'string?',
+    exposed_through: 'string[]?',
+    ports: 'string[]?',
   },
   identity: ['instance_id'],
 });

@@ -185,13 +185,39 @@ ORDER BY account_name, role_name`,
 
 export const iamRoleTrusts = awsQuery({
   name: 'iam_role_trusted_principals',
-  title: 'Who can assume each role',
+  title: 'Who each role trusts',
   group: 'iam',
   tags: ['inventory', 'security', 'identity', 'drift'],
-  description: 'The principals each role trust policy lets assume the role',
-  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(r:AWSRole)-[:TRUSTS_AWS_PRINCIPAL]->(p:AWSPrincipal)
+  description:
+    'The principals each role trust policy names (accounts, users, roles, services, identity providers)',
+  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(r:AWSRole)
+OPTIONAL MATCH (r)-[:TRUSTS_AWS_PRINCIPAL]->(p:AWSPrincipal)
+WITH a, r, collect(DISTINCT p.arn) AS linked
+WITH a, r, linked + [x IN coalesce(r.trusted_aws_principals, []) WHERE NOT x IN linked] AS principals
+WHERE size(principals) > 0
+RETURN a.id AS account_id, a.name AS account_name, r.name AS role_name, r.arn AS role_arn, principals, size(principals) AS principal_count
+ORDER BY principal_count DESC, account_name, role_name`,
+  columns: {
+    account_id: 'string',
+    account_name: 'string?',
+    role_name: 'string',
+    role_arn: 'string',
+    principals: 'string[]',
+    principal_count: 'number',
+  },
+  identity: ['role_arn'],
+});
+
+export const iamRoleAssumableBy = awsQuery({
+  name: 'iam_role_assumable_by',
+  title: 'Which principals can assume each role',
+  group: 'iam',
+  tags: ['inventory', 'security', 'identity', 'drift'],
+  description:
+    'Principals whose policies allow sts:AssumeRole on a role that also trusts them (STS_ASSUMEROLE_ALLOW)',
+  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(r:AWSRole)<-[:STS_ASSUMEROLE_ALLOW]-(p:AWSPrincipal)
 RETURN a.id AS account_id, a.name AS account_name, r.name AS role_name, r.arn AS role_arn, collect(DISTINCT p.arn) AS principals, count(DISTINCT p) AS principal_count
-ORDER BY principal_count DESC, role_name`,
+ORDER BY principal_count DESC, account_name, role_name`,
   columns: {
     account_id: 'string',
     account_name: 'string?',
@@ -226,15 +252,18 @@ export const iamRoleTrustsOutside = awsQuery({
   title: 'Roles trusting accounts outside the organisation',
   group: 'iam',
   tags: ['security', 'identity', 'drift'],
-  description: 'Roles that principals of accounts outside the organisation (not collected) can assume',
+  description: 'Roles that principals of an account outside the organisation can assume',
   severity: 'high',
   remediation:
     'Confirm the third party needs the role; require sts:ExternalId and keep its permissions minimal.',
-  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(r:AWSRole)-[:TRUSTS_AWS_PRINCIPAL]->(p:AWSPrincipal)
-WITH a, r, p, split(p.arn, ':')[4] AS trusted_account
-WHERE trusted_account IS NOT NULL AND trusted_account <> '' AND trusted_account <> a.id
-  AND NOT EXISTS { MATCH (o:AWSAccount) WHERE o.id = trusted_account AND coalesce(o.foreign, false) = false AND o.inscope = true }
-RETURN a.id AS account_id, a.name AS account_name, r.name AS role_name, r.arn AS role_arn, trusted_account, collect(DISTINCT p.arn) AS principals
+  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(r:AWSRole)
+OPTIONAL MATCH (r)-[:TRUSTS_AWS_PRINCIPAL]->(p:AWSPrincipal)
+WITH a, r, collect(p.arn) + coalesce(r.trusted_aws_principals, []) AS trusted
+UNWIND trusted AS principal
+WITH a, r, principal, CASE WHEN principal =~ '^[0-9]{12}$' THEN principal ELSE split(principal, ':')[4] END AS trusted_account
+WHERE trusted_account IS NOT NULL AND trusted_account =~ '^[0-9]{12}$' AND trusted_account <> a.id
+  AND NOT EXISTS { MATCH (o:AWSAccount) WHERE o.id = trusted_account AND coalesce(o.foreign, false) = false }
+RETURN a.id AS account_id, a.name AS account_name, r.name AS role_name, r.arn AS role_arn, trusted_account, collect(DISTINCT principal) AS principals
 ORDER BY account_name, role_name`,
   columns: {
     account_id: 'string',
@@ -306,6 +335,7 @@ export const awsIamQueries = [
   iamGroups,
   iamRoles,
   iamRoleTrusts,
+  iamRoleAssumableBy,
   iamRoleTrustsEveryone,
   iamRoleTrustsOutside,
   iamAdmins,

@@ -166,7 +166,7 @@ export const elbPublic = awsQuery({
   cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(lb:AWSLoadBalancer)
 WHERE lb.scheme = 'internet-facing'
 OPTIONAL MATCH (lb)-[:ELB_LISTENER]->(l:ELBListener)
-RETURN a.id AS account_id, a.name AS account_name, lb.region AS region, lb.name AS name, lb.dnsname AS dns_name, collect(DISTINCT l.port) AS ports
+RETURN a.id AS account_id, a.name AS account_name, lb.region AS region, lb.name AS name, lb.dnsname AS dns_name, collect(DISTINCT l.port) AS ports, lb.exposed_internet_ports AS open_to_internet
 ORDER BY account_name, name`,
   columns: {
     account_id: 'string',
@@ -175,6 +175,7 @@ ORDER BY account_name, name`,
     name: 'string',
     dns_name: 'string',
     ports: 'number[]',
+    open_to_internet: 'string[]?',
   },
   identity: ['dns_name'],
 });
@@ -246,7 +247,7 @@ export const elbv2Public = awsQuery({
   cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(lb:AWSLoadBalancerV2)
 WHERE lb.scheme = 'internet-facing'
 OPTIONAL MATCH (lb)-[:ELBV2_LISTENER]->(l:ELBV2Listener)
-RETURN a.id AS account_id, a.name AS account_name, lb.region AS region, lb.name AS name, lb.type AS type, lb.dnsname AS dns_name, collect(DISTINCT l.port) AS ports
+RETURN a.id AS account_id, a.name AS account_name, lb.region AS region, lb.name AS name, lb.type AS type, lb.dnsname AS dns_name, collect(DISTINCT l.port) AS ports, lb.exposed_internet_ports AS open_to_internet
 ORDER BY account_name, name`,
   columns: {
     account_id: 'string',
@@ -256,6 +257,7 @@ ORDER BY account_name, name`,
     type: 'string?',
     dns_name: 'string',
     ports: 'number[]',
+    open_to_internet: 'string[]?',
   },
   identity: ['dns_name'],
 });
