@@ -36,6 +36,7 @@ import { EBSVolume } from './volume.ts';
 import { AWSVpc } from './vpc.ts';
 
 export { AccountAccessKey } from './access-key.ts';
+export { EXPOSURE_PROPERTIES } from './exposure.ts';
 export { AWS_POLICY, AWSInlinePolicy, AWSManagedPolicy, AWSPolicyStatement } from './iam-policy.ts';
 export {
   AWS_PRINCIPAL,

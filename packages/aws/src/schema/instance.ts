@@ -1,4 +1,5 @@
 import { defineNode, defineRel, refOf } from '@skygraph/core';
+import { EXPOSURE_PROPERTIES } from './exposure.ts';
 import { AWSInstanceProfile } from './instance-profile.ts';
 import { EC2KeyPair } from './key-pair.ts';
 import { NetworkInterface } from './network-interface.ts';
@@ -63,6 +64,7 @@ export const EC2Instance = defineNode({
     region: 'string',
   },
   scope: { owner: refOf(AWSAccount), rel: 'RESOURCE' },
+  computed: EXPOSURE_PROPERTIES,
   relationships: {
     reservation: defineRel('MEMBER_OF_EC2_RESERVATION', refOf(EC2Reservation), {
       description: 'the reservation the instance was launched in',

@@ -1,4 +1,5 @@
 import { defineNode, defineRel, refOf } from '@skygraph/core';
+import { EXPOSURE_PROPERTIES } from './exposure.ts';
 import { EC2Instance } from './instance.ts';
 import { AWSAccount } from './organization.ts';
 import { EC2SecurityGroup } from './security-group.ts';
@@ -30,6 +31,7 @@ export const AWSLoadBalancerV2 = defineNode({
     region: 'string',
   },
   scope: { owner: refOf(AWSAccount), rel: 'RESOURCE' },
+  computed: EXPOSURE_PROPERTIES,
   relationships: {
     instances: defineRel('EXPOSE', refOf(EC2Instance), {
       properties: { port: 'number?', protocol: 'string?', target_group_arn: 'string?' },

@@ -1,4 +1,5 @@
 import { defineNode, defineRel, refOf } from '@skygraph/core';
+import { EXPOSURE_PROPERTIES } from './exposure.ts';
 import { EC2Instance } from './instance.ts';
 import { AWSAccount } from './organization.ts';
 import { EC2SecurityGroup } from './security-group.ts';
@@ -25,6 +26,7 @@ export const AWSLoadBalancer = defineNode({
     region: 'string',
   },
   scope: { owner: refOf(AWSAccount), rel: 'RESOURCE' },
+  computed: EXPOSURE_PROPERTIES,
   relationships: {
     instances: defineRel('EXPOSE', refOf(EC2Instance), {
       description: 'an instance registered with the load balancer',

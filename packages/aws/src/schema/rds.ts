@@ -1,4 +1,5 @@
 import { defineNode, defineRel, refOf } from '@skygraph/core';
+import { EXPOSURE_PROPERTIES } from './exposure.ts';
 import { AWSAccount } from './organization.ts';
 import { EC2SecurityGroup } from './security-group.ts';
 import { EC2Subnet } from './subnet.ts';
@@ -109,6 +110,7 @@ export const RDSInstance = defineNode({
     region: 'string',
   },
   scope: { owner: refOf(AWSAccount), rel: 'RESOURCE' },
+  computed: EXPOSURE_PROPERTIES,
   relationships: {
     securityGroups: defineRel('MEMBER_OF_EC2_SECURITY_GROUP', refOf(EC2SecurityGroup), {
       description: 'a VPC security group of the instance',
