@@ -162,9 +162,10 @@ MERGE (t)-[r:OWNS]->(p) SET r.lastupdated = $updateTag`,
     `MATCH (t:CmdbTeam) WHERE t.lastupdated = $updateTag AND t.lead_email IS NOT NULL
 MATCH (u:GSuiteUser) WHERE u.email = t.lead_email
 MERGE (u)-[r:LEADS]->(t) SET r.lastupdated = $updateTag`,
-    // Ownership that left the directory goes away with the next sync.
-    'MATCH (:CmdbTeam)-[r:OWNS]->() WHERE r.lastupdated <> $updateTag DELETE r',
-    'MATCH ()-[r:LEADS]->(:CmdbTeam) WHERE r.lastupdated <> $updateTag DELETE r',
+    // Ownership that left the directory goes away; a team this run did not refresh (its
+    // scope failed) keeps what it had, as the engine keeps a failed scope's nodes.
+    'MATCH (t:CmdbTeam)-[r:OWNS]->() WHERE t.lastupdated = $updateTag AND r.lastupdated <> $updateTag DELETE r',
+    'MATCH ()-[r:LEADS]->(t:CmdbTeam) WHERE t.lastupdated = $updateTag AND r.lastupdated <> $updateTag DELETE r',
   ],
 };
 
