@@ -7,6 +7,7 @@ import {
   errorMessage,
   type GraphStore,
   type Logger,
+  type OptionSpec,
   openStore,
   type Provider,
   resolveConfig,
@@ -16,7 +17,9 @@ import {
 } from '@skygraph/core';
 import { Command, CommanderError } from 'commander';
 import { z } from 'zod';
+import { driftOptions, thenDriftOption } from '../drift/index.ts';
 import { type CliIo, EXIT } from './cli-io.ts';
+import { describeDrift, driftOnStore } from './drift-command.ts';
 import { createProgress } from './progress.ts';
 import { PROVIDERS, type ProviderEntry } from './provider-registry.ts';
 import { flagValues, registerOptions } from './register-options.ts';
@@ -52,14 +55,21 @@ export const collectOptions = {
 };
 
 /** Every option `collect` accepts: the engine's, collect's own and each provider's. */
-export function allCollectOptions(
-  entries: readonly ProviderEntry[] = PROVIDERS,
-): Record<string, import('@skygraph/core').OptionSpec> {
-  return Object.assign({}, coreOptions, collectOptions, ...entries.map((e) => e.options));
+export function allCollectOptions(entries: readonly ProviderEntry[] = PROVIDERS): Record<string, OptionSpec> {
+  return Object.assign(
+    {},
+    coreOptions,
+    collectOptions,
+    ...entries.map((e) => e.options),
+    thenDriftOption,
+    driftOptions,
+  );
 }
 
 export type CollectConfig = ConfigOf<typeof coreOptions> &
   ConfigOf<typeof collectOptions> &
+  ConfigOf<typeof thenDriftOption> &
+  ConfigOf<typeof driftOptions> &
   Record<string, unknown>;
 
 /** Hooks the demo and the tests plug in. */
@@ -214,7 +224,13 @@ export async function runCollect(
       progress.stop();
       io.stdout.write(summaryTable(result, { color: io.stdout.isTTY === true }));
       if (after) await after(store, result, io);
-      return result.status === 'success' ? EXIT.ok : EXIT.partial;
+      let driftOk = true;
+      if (config.thenDrift && result.status !== 'cancelled') {
+        const report = await driftOnStore(store, config, io, log);
+        io.stderr.write(describeDrift(report));
+        driftOk = report.status === 'ok';
+      }
+      return result.status === 'success' && driftOk ? EXIT.ok : EXIT.partial;
     } catch (error) {
       progress.stop();
       io.stderr.write(

@@ -4,15 +4,16 @@ import { CatalogueError } from '../catalogue/index.ts';
 import { changesCommand } from './changes-command.ts';
 import { type CliIo, EXIT } from './cli-io.ts';
 import { StoreUnavailable } from './connection.ts';
+import { driftCommand } from './drift-command.ts';
+import { exportCommand } from './export-command.ts';
 import { queryCommand } from './query-command.ts';
 import { reportCommand } from './report-command.ts';
 
-/** The `skygraph` command: reads the graph (query, report, changes) and watches it (drift, export). */
-export async function runSkygraph(argv: readonly string[], io: CliIo): Promise<number> {
-  let code: number = EXIT.ok;
-  const done = (c: number) => {
-    code = c;
-  };
+/** The `skygraph` program (its commands wired to `io`); `done` receives a command's exit code. */
+export function skygraphProgram(
+  io: CliIo = NULL_IO,
+  done: (code: number) => void = () => undefined,
+): Command {
   const program = new Command('skygraph')
     .description(
       'Query, report on and watch the skygraph graph.\n' +
@@ -25,7 +26,20 @@ export async function runSkygraph(argv: readonly string[], io: CliIo): Promise<n
   program.addCommand(queryCommand(io, done));
   program.addCommand(reportCommand(io, done));
   program.addCommand(changesCommand(io, done));
-  for (const command of [program, ...program.commands]) {
+  program.addCommand(driftCommand(io, done));
+  program.addCommand(exportCommand(io, done));
+  return program;
+}
+
+const NULL_IO: CliIo = { stdout: process.stdout, stderr: process.stderr, env: {} };
+
+/** The `skygraph` command: reads the graph (query, report, changes) and watches it (drift, export). */
+export async function runSkygraph(argv: readonly string[], io: CliIo): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = skygraphProgram(io, (c) => {
+    code = c;
+  });
+  for (const command of [program, ...program.commands, ...program.commands.flatMap((c) => c.commands)]) {
     command.exitOverride().configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),

@@ -10,10 +10,17 @@ export function optionsReference(title: string, specs: Record<string, OptionSpec
   }
   const lines = [`## ${title}`, ''];
   for (const [group, entries] of groups) {
-    lines.push(`### ${group}`, '', '| flag | environment | config key | description |', '| --- | --- | --- | --- |');
+    lines.push(
+      `### ${group}`,
+      '',
+      '| flag | environment | config key | description |',
+      '| --- | --- | --- | --- |',
+    );
     for (const [key, spec] of entries) {
       const value = spec.kind === 'boolean' ? '' : ` ${spec.valueName ?? '<value>'}`;
-      lines.push(`| \`--${spec.flag}${value}\` | \`${envNameOf(spec.flag)}\` | \`${key}\` | ${spec.description.replaceAll('|', '\\|')} |`);
+      lines.push(
+        `| \`--${spec.flag}${value}\` | \`${envNameOf(spec.flag)}\` | \`${key}\` | ${spec.description.replaceAll('|', '\\|')} |`,
+      );
     }
     lines.push('');
   }

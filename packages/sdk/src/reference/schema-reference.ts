@@ -34,7 +34,8 @@ export function schemaReference(title: string, schemas: readonly AnyNodeSchema[]
   for (const schema of schemas) {
     lines.push(`### ${schema.label}`, '');
     if (schema.description) lines.push(schema.description, '');
-    if (schema.extraLabels.length > 0) lines.push(`Extra labels: ${schema.extraLabels.map((l: string) => `\`${l}\``).join(', ')}`, '');
+    if (schema.extraLabels.length > 0)
+      lines.push(`Extra labels: ${schema.extraLabels.map((l: string) => `\`${l}\``).join(', ')}`, '');
     lines.push(`Key: \`${schema.key}\``, '');
     if (schema.scope) {
       lines.push(`Scope: \`(:${schema.scope.owner.label})-[:${schema.scope.rel}]->(:${schema.label})\``, '');
@@ -43,7 +44,14 @@ export function schemaReference(title: string, schemas: readonly AnyNodeSchema[]
     for (const [name, type] of Object.entries(schema.properties as Record<string, string>)) {
       lines.push(`| \`${name}\` | ${type.endsWith('?') ? `${type.slice(0, -1)} (optional)` : type} |`);
     }
-    lines.push('| `firstseen` | number (ms, set once) |', '| `lastupdated` | number (update tag of the last sync) |', '');
+    for (const [name, type] of Object.entries((schema.computed ?? {}) as Record<string, string>)) {
+      lines.push(`| \`${name}\` | ${type.replace(/\?$/, '')} (set by analysis) |`);
+    }
+    lines.push(
+      '| `firstseen` | number (ms, set once) |',
+      '| `lastupdated` | number (update tag of the last sync) |',
+      '',
+    );
     const rels = relationshipsOf(schema);
     if (rels.length > 0) {
       lines.push('| relationship | pattern |', '| --- | --- |');

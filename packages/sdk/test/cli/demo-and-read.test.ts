@@ -122,6 +122,31 @@ describe('collect --demo, then skygraph query and report', () => {
     expect(bad.stderr()).toMatch(/unknown report "nope"; known: aws-inventory/);
   });
 
+  it('drift snapshots finding queries: a baseline first, then no change on an unchanged graph', async () => {
+    const first = memoryIo(env);
+    expect(await runSkygraph(['drift', '--drift-tags', 'security'], first.io)).toBe(0);
+    expect(first.stderr()).toMatch(/first snapshot/);
+    const second = memoryIo(env);
+    expect(await runSkygraph(['drift', '--drift-tags', 'security'], second.io)).toBe(0);
+    expect(second.stderr()).toMatch(/\+0 -0 ~0/);
+    expect(second.stderr()).toMatch(/drift ok: 0 alerts/);
+  });
+
+  it('exports to Elasticsearch as a true dry run, and needs --es-url otherwise', async () => {
+    const dry = memoryIo(env);
+    expect(
+      await runSkygraph(
+        ['export', 'elasticsearch', '--dry-run', '--export-queries', 'ec2_open_to_world'],
+        dry.io,
+      ),
+    ).toBe(0);
+    expect(dry.stdout()).toContain('ec2_open_to_world');
+    expect(dry.stderr()).toMatch(/export ok \(dry run\)/);
+    const missing = memoryIo(env);
+    expect(await runSkygraph(['export', 'elasticsearch', '--export-tags', 'security'], missing.io)).toBe(2);
+    expect(missing.stderr()).toMatch(/--es-url is required/);
+  });
+
   it('says the store is unreachable or empty with exit 1', async () => {
     const run = memoryIo({ SKYGRAPH_STORE: join(dir, 'nothing-here.grafeo') });
     expect(await runSkygraph(['query', 'aws_accounts'], run.io)).toBe(1);

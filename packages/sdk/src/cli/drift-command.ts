@@ -1,0 +1,102 @@
+import { type GraphStore, type Logger, openStore } from '@skygraph/core';
+import { Command } from 'commander';
+import { builtinCatalogue } from '../catalogue/index.ts';
+import {
+  type DriftReport,
+  driftDryRunOption,
+  driftOptions,
+  loadAlertRules,
+  openSnapshotStore,
+  runDrift,
+} from '../drift/index.ts';
+import type { CliIo } from './cli-io.ts';
+import {
+  type ConnectionConfig,
+  connectionOptions,
+  resolveCommandConfig,
+  withConnection,
+} from './connection.ts';
+
+export type DriftSettings = {
+  alertRules?: string | undefined;
+  snapshotDir?: string | undefined;
+  driftNamespace: string;
+  snapshotRetention: number;
+  driftQueries: string[];
+  driftTags: string[];
+  dryRun?: boolean;
+};
+
+/**
+ * Runs drift over a store: snapshots the watched catalogue queries, diffs
+ * them with the previous snapshots and delivers the alerts the rules ask for.
+ */
+export async function driftOnStore(
+  store: GraphStore,
+  settings: DriftSettings,
+  io: CliIo,
+  log?: Logger,
+): Promise<DriftReport> {
+  const rules = settings.alertRules ? loadAlertRules(settings.alertRules) : undefined;
+  return runDrift({
+    source: store,
+    catalogue: builtinCatalogue.queries,
+    ...(rules ? { rules } : {}),
+    select: { names: settings.driftQueries, tags: settings.driftTags },
+    snapshots: openSnapshotStore(store, settings),
+    namespace: settings.driftNamespace,
+    retention: settings.snapshotRetention,
+    env: io.env,
+    stdout: io.stdout,
+    dryRun: settings.dryRun ?? false,
+    ...(log ? { log } : {}),
+    ...(io.signal ? { signal: io.signal } : {}),
+  });
+}
+
+/** One line per watched query and a closing line, for people. */
+export function describeDrift(report: DriftReport): string {
+  const lines = report.queries.map(
+    (q) =>
+      `${q.query}: ${q.rows} rows${q.baseline ? ' (first snapshot)' : `, +${q.added} -${q.removed} ~${q.changed}`}${q.error ? ` ERROR ${q.error}` : ''}`,
+  );
+  lines.push(
+    `drift ${report.status}${report.dryRun ? ' (dry run)' : ''}: ${report.alerts.length} alerts, ${report.suppressed.length} suppressed by exceptions, ${report.pending} pending delivery`,
+    ...report.warnings.map((w) => `warning: ${w}`),
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+const driftAll = { ...connectionOptions, ...driftOptions, ...driftDryRunOption };
+
+/** `skygraph drift`: run after a sync (or use `collect --then-drift`). */
+export function driftCommand(io: CliIo, done: (code: number) => void): Command {
+  const command = withConnection(
+    new Command('drift').description(
+      'Snapshot finding queries, diff them with the last run, and send alerts for what changed',
+    ),
+    { ...driftOptions, ...driftDryRunOption },
+  );
+  command.action(async () => {
+    const config = resolveCommandConfig(command, io, driftAll);
+    const store = await openWritableStore(config, io.env);
+    try {
+      const report = await driftOnStore(store, config, io);
+      io.stderr.write(describeDrift(report));
+      done(report.status === 'ok' ? 0 : 1);
+    } finally {
+      await store.close();
+    }
+  });
+  return command;
+}
+
+/** Drift keeps its snapshots in the store, so it opens it for writing (it never writes the asset graph). */
+export function openWritableStore(config: ConnectionConfig, env: NodeJS.ProcessEnv): Promise<GraphStore> {
+  return openStore(config.store, {
+    env,
+    ...(config.neo4jUser ? { neo4jUser: config.neo4jUser } : {}),
+    ...(config.neo4jPasswordEnvVar ? { neo4jPasswordEnvVar: config.neo4jPasswordEnvVar } : {}),
+    ...(config.neo4jDatabase ? { neo4jDatabase: config.neo4jDatabase } : {}),
+  });
+}
