@@ -27,6 +27,7 @@ export {
   fingerprintOf,
   type SnapshotDiff,
 } from './diff-snapshots.ts';
+export { type DriftCommandOptions, type DriftSettings, runDriftCommand } from './drift-command.ts';
 export { driftDryRunOption, driftOptions, thenDriftOption } from './drift-options.ts';
 export {
   type AlertEvaluation,

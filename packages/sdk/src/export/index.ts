@@ -4,6 +4,7 @@ export {
   elasticsearchAuthFromEnv,
   readCaCertificate,
 } from './elasticsearch-auth.ts';
+export { type ExportCommandOptions, runExportCommand } from './export-command.ts';
 export {
   type DocumentContext,
   type ExportDocument,
