@@ -277,4 +277,35 @@ describe('AWS account discovery and planning', () => {
       else process.env.AWS_ENDPOINT_URL = previous;
     }
   });
+
+  it('passes the external id the spoke roles require, read from the named environment variable', async () => {
+    const guarded = generateAwsEstate({
+      seed: 52,
+      accounts: 2,
+      regionsPerAccount: 1,
+      now: '2025-06-01T00:00:00Z',
+    });
+    const member = guarded.accounts[1];
+    const audit = member?.iam.roles.find((r) => r.roleName === guarded.auditRoleName);
+    for (const statement of audit?.assumeRolePolicyDocument.Statement ?? []) {
+      statement.Condition = { StringEquals: { 'sts:ExternalId': 'correct-horse' } };
+    }
+    const local = await startAwsEmulator({ estate: guarded });
+    try {
+      const plan = async (env: NodeJS.ProcessEnv) => {
+        const result = await sync({
+          store,
+          providers: [
+            emulatedProvider(local, { awsServices: ['iam'], awsExternalIdEnvVar: 'AUDIT_EXTERNAL_ID' }, env),
+          ],
+          retry: FAST_RETRY,
+        });
+        return result.scopes.find((s) => s.labels.account === member?.id)?.status;
+      };
+      expect(await plan({ AUDIT_EXTERNAL_ID: 'correct-horse' })).toBe('success');
+      expect(await plan({ AUDIT_EXTERNAL_ID: 'battery-staple' })).toBe('failed');
+    } finally {
+      await local.close();
+    }
+  });
 });

@@ -151,4 +151,42 @@ describe('AWS provider when the APIs misbehave', () => {
     const synced = result.scopes.filter((s) => s.status === 'success').map((s) => s.labels.account);
     expect(new Set(synced)).toEqual(new Set([estate.accounts[0]?.id, estate.accounts[1]?.id]));
   });
+
+  it('reports an account whose regions cannot be listed, and still syncs its IAM and S3', async () => {
+    const estate = generateAwsEstate({
+      seed: 45,
+      accounts: 2,
+      regionsPerAccount: 1,
+      now: '2025-06-01T00:00:00Z',
+    });
+    emulator = await startAwsEmulator({
+      estate,
+      faults: [
+        {
+          service: 'ec2',
+          account: estate.accounts[1]?.id,
+          operation: 'DescribeRegions',
+          kind: 'AccessDenied',
+        },
+      ],
+    });
+    const member = estate.accounts[1];
+    const result = await syncAws(store, emulator);
+    expect(result.status).toBe('partial');
+    expect(result.errors).toEqual([
+      expect.objectContaining({
+        scope: `aws/${member?.id}/global`,
+        collector: 'ec2:regions',
+        code: 'ACCESS_DENIED',
+      }),
+    ]);
+    expect(result.scopes.filter((s) => s.labels.account === member?.id).map((s) => s.id)).toEqual([
+      `aws/${member?.id}/global`,
+    ]);
+    expect(
+      await count(store, 'MATCH (:AWSAccount {id: $id})-[:RESOURCE]->(u:AWSUser) RETURN count(u) AS c', {
+        id: member?.id,
+      }),
+    ).toBe(member?.iam.users.length);
+  });
 });

@@ -10,10 +10,23 @@ function globRegex(x: string): string {
   return `replace(replace(${expr}, '*', '.*'), '?', '.')`;
 }
 
-/** A statement of `s` that allows sts:AssumeRole on role `r`. */
+/** Statement `s` allows sts:AssumeRole (on some resource). */
 const ALLOWS_ASSUME = `s.effect = 'Allow'
-  AND any(a IN coalesce(s.action, []) WHERE 'sts:assumerole' =~ replace(replace(toLower(a), '*', '.*'), '?', '.'))
-  AND any(res IN coalesce(s.resource, []) WHERE r.arn =~ ${globRegex('res')})`;
+  AND any(a IN coalesce(s.action, []) WHERE 'sts:assumerole' =~ replace(replace(toLower(a), '*', '.*'), '?', '.'))`;
+
+/** Statement `s` names role `r` among its resources. */
+const COVERS_ROLE = `any(res IN coalesce(s.resource, []) WHERE r.arn =~ ${globRegex('res')})`;
+
+/**
+ * From candidate pairs `(p, s)`: the roles whose trust policy names `p` or the
+ * root of `p`'s account (index lookups by ARN, not a scan of every trust edge).
+ */
+const TRUSTING_ROLES = `WITH DISTINCT p, s
+MATCH (t:AWSPrincipal)
+WHERE t.arn IN [p.arn, 'arn:' + split(p.arn, ':')[1] + ':iam::' + split(p.arn, ':')[4] + ':root']
+MATCH (r:AWSRole)-[:TRUSTS_AWS_PRINCIPAL]->(t)
+WHERE ${COVERS_ROLE}
+WITH DISTINCT p, r`;
 
 const MERGE_ALLOW = `MERGE (p)-[x:STS_ASSUMEROLE_ALLOW]->(r)
 ON CREATE SET x.firstseen = timestamp()
@@ -32,25 +45,13 @@ export const assumeRoleJob: AnalysisJob = {
   description:
     'Links principals to the roles they are allowed to assume (their policies allow it and the role trusts them)',
   statements: [
-    `MATCH (r:AWSRole)-[:TRUSTS_AWS_PRINCIPAL]->(p:AWSPrincipal)
-WHERE p:AWSUser OR p:AWSRole
-MATCH (p)-[:POLICY]->(:AWSPolicy)-[:STATEMENT]->(s:AWSPolicyStatement)
-WHERE ${ALLOWS_ASSUME}
-WITH DISTINCT p, r
+    `MATCH (p:AWSPrincipal)-[:POLICY]->(:AWSPolicy)-[:STATEMENT]->(s:AWSPolicyStatement)
+WHERE (p:AWSUser OR p:AWSRole) AND ${ALLOWS_ASSUME}
+${TRUSTING_ROLES}
 ${MERGE_ALLOW}`,
-    `MATCH (r:AWSRole)-[:TRUSTS_AWS_PRINCIPAL]->(p:AWSUser)-[:MEMBER_AWS_GROUP]->(:AWSGroup)-[:POLICY]->(:AWSPolicy)-[:STATEMENT]->(s:AWSPolicyStatement)
+    `MATCH (p:AWSUser)-[:MEMBER_AWS_GROUP]->(:AWSGroup)-[:POLICY]->(:AWSPolicy)-[:STATEMENT]->(s:AWSPolicyStatement)
 WHERE ${ALLOWS_ASSUME}
-WITH DISTINCT p, r
-${MERGE_ALLOW}`,
-    `MATCH (r:AWSRole)-[:TRUSTS_AWS_PRINCIPAL]->(:AWSRootPrincipal)<-[:RESOURCE]-(:AWSAccount)-[:RESOURCE]->(p:AWSPrincipal)
-WHERE p:AWSUser OR p:AWSRole
-MATCH (p)-[:POLICY]->(:AWSPolicy)-[:STATEMENT]->(s:AWSPolicyStatement)
-WHERE ${ALLOWS_ASSUME}
-WITH DISTINCT p, r
-${MERGE_ALLOW}`,
-    `MATCH (r:AWSRole)-[:TRUSTS_AWS_PRINCIPAL]->(:AWSRootPrincipal)<-[:RESOURCE]-(:AWSAccount)-[:RESOURCE]->(p:AWSUser)-[:MEMBER_AWS_GROUP]->(:AWSGroup)-[:POLICY]->(:AWSPolicy)-[:STATEMENT]->(s:AWSPolicyStatement)
-WHERE ${ALLOWS_ASSUME}
-WITH DISTINCT p, r
+${TRUSTING_ROLES}
 ${MERGE_ALLOW}`,
     `MATCH (p:EC2Instance)-[:INSTANCE_PROFILE]->(:AWSInstanceProfile)-[:ASSOCIATED_WITH]->(r:AWSRole)
 WITH DISTINCT p, r
