@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -100,9 +100,8 @@ export async function createNotebookRunner(): Promise<NotebookRunner> {
         `could not register the tslab kernel with ${python} (${(install.stderr || install.stdout).trim()}); ${SETUP_HINT}`,
       );
     }
-    const specs = await run(jupyter, ['kernelspec', 'list'], env);
-    if (!/\btslab\b/.test(specs.stdout)) {
-      throw new Error(`the tslab kernel is not visible to Jupyter after "tslab install"; ${SETUP_HINT}`);
+    if (!existsSync(join(home, 'share', 'jupyter', 'kernels', 'tslab', 'kernel.json'))) {
+      throw new Error(`"tslab install" did not register the tslab kernel under ${home}; ${SETUP_HINT}`);
     }
   } catch (error) {
     rmSync(home, { recursive: true, force: true });
