@@ -7,6 +7,7 @@ import {
   ListUsersCommand,
 } from '@aws-sdk/client-iam';
 import { type CollectContext, defineCollector, load, type NodeRow } from '@skygraph/core';
+import pLimit from 'p-limit';
 import type { AwsScopeContext } from '../../aws-context.ts';
 import { paginate, requestSignal } from '../../paging.ts';
 import { AccountAccessKey } from '../../schema/access-key.ts';
@@ -118,6 +119,7 @@ export const usersCollector = defineCollector<AwsScopeContext, UsersPage>({
   schemas: [AWSInlinePolicy, AWSPolicyStatement, AWSUser, AccountAccessKey],
   async *fetch(ctx) {
     const iam = ctx.context.clients.iam(ctx.context.region);
+    const limit = pLimit(4);
     try {
       // Authorization details lack the password's last use; ListUsers has it
       // (a name and a date per user, bounded by the account's IAM quota).
@@ -137,11 +139,16 @@ export const usersCollector = defineCollector<AwsScopeContext, UsersPage>({
       for await (const details of authorizationDetails(ctx, ['User'])) {
         const accessKeys: UsersPage['accessKeys'] = {};
         const passwordLastUsed: UsersPage['passwordLastUsed'] = {};
-        for (const user of details.UserDetailList ?? []) {
-          if (!user.UserName) continue;
-          accessKeys[user.UserName] = await accessKeysOf(ctx, iam, user.UserName);
-          passwordLastUsed[user.UserName] = lastUsed.get(user.UserName);
-        }
+        const names = (details.UserDetailList ?? []).flatMap((u) => (u.UserName ? [u.UserName] : []));
+        // A few users' keys at a time: two calls per key add up in accounts with many users.
+        await Promise.all(
+          names.map((name) =>
+            limit(async () => {
+              accessKeys[name] = await accessKeysOf(ctx, iam, name);
+            }),
+          ),
+        );
+        for (const name of names) passwordLastUsed[name] = lastUsed.get(name);
         yield { details, accessKeys, passwordLastUsed };
       }
     } finally {
