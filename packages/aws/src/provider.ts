@@ -46,8 +46,11 @@ export function createAwsProvider(config: AwsConfig, options: AwsProviderOptions
     }
   }
   const endpoint = options.endpoint ?? config.awsEndpoint;
-  // Virtual-hosted bucket addresses need DNS an endpoint override rarely has.
-  const forcePathStyle = Boolean(endpoint || env.AWS_ENDPOINT_URL || env.AWS_ENDPOINT_URL_S3);
+  // Virtual-hosted bucket addresses need DNS an endpoint override rarely has. The SDK
+  // reads its endpoint variables from the process environment, so look there too.
+  const forcePathStyle = [env, process.env].some((vars) =>
+    Boolean(endpoint || vars.AWS_ENDPOINT_URL || vars.AWS_ENDPOINT_URL_S3),
+  );
   let hub = options.credentials ? shareCredentials(options.credentials) : undefined;
   return {
     name: 'aws',
