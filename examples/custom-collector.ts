@@ -21,6 +21,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
+import { parseArgs } from 'node:util';
 import {
   type AnyLoad,
   defineCollector,
@@ -293,8 +294,17 @@ export async function main(
 
 if (isDirectRun(import.meta.url)) {
   await runCli(async () => {
-    const storeArg = process.argv.indexOf('--store');
-    const storePath = storeArg > 0 ? process.argv[storeArg + 1] : undefined;
+    const { values } = parseArgs({
+      options: { store: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
+    if (values.help) {
+      process.stdout.write(
+        'Usage: node --import tsx examples/custom-collector.ts [--store <embedded store path or bolt:// URI>]\n' +
+          'Syncs the demo estate and the sample team directory (into a temporary store by default).\n',
+      );
+      return;
+    }
+    const storePath = values.store;
     const tempDir = storePath ? null : mkdtempSync(join(tmpdir(), 'skygraph-custom-'));
     const store = await openStore(storePath ?? join(tempDir as string, 'graph.grafeo'));
     const demo = await startDemoEstate();
