@@ -79,6 +79,22 @@ describe('query builder', () => {
     }>();
   });
 
+  it('puts each condition where its variables are bound, so optional matches stay optional', () => {
+    const q = graph
+      .match('s', 'TestServer')
+      .optionalMatch('d', 'TestDisk', { from: 's', rel: 'ATTACHED' })
+      .where('s.public', '=', true)
+      .where('d.size', '>', 100)
+      .return('s.id', 'd.id as disk');
+    expect(q.compile().cypher).toMatchInlineSnapshot(`
+      "MATCH (s:TestServer)
+      WHERE s.public = $p0
+      OPTIONAL MATCH (s)-[:ATTACHED]->(d:TestDisk)
+      WHERE d.size > $p1
+      RETURN s.id AS id, d.id AS disk"
+    `);
+  });
+
   it('links against a relationship declared by the other end, with hops', () => {
     const q = graph
       .match('d', 'TestDisk')

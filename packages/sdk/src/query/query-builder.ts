@@ -50,7 +50,11 @@ export interface QueryBuilder<M extends GraphModel, B extends Bindings, R extend
     label: L,
     link: LinkTo<B, M[L], M>,
   ): QueryBuilder<M, Bind<B, V, M[L], true>, R>;
-  /** A condition on the last MATCH (several are ANDed). */
+  /**
+   * A condition (several are ANDed). It applies where the last variable it
+   * names is bound: on an `optionalMatch` variable it narrows that optional
+   * match (rows stay, with nulls); on required variables it filters rows.
+   */
   where<P extends PropRef<B>, O extends ValueOp>(
     ref: P,
     op: O,
@@ -127,8 +131,7 @@ export class QueryBuilderImpl {
 
   where(first: unknown, op?: string, value?: unknown): QueryBuilderImpl {
     this.#assertOpen('where()');
-    const last = this.#ast.clauses.at(-1);
-    if (!last) throw new QueryError('where() needs a match() first');
+    if (this.#ast.clauses.length === 0) throw new QueryError('where() needs a match() first');
     let expr: Expr;
     if (typeof first === 'function') {
       const built = first(createExpressionBuilder(this.#scope)) as Expression | undefined;
@@ -137,7 +140,14 @@ export class QueryBuilderImpl {
     } else {
       expr = comparison(this.#scope, first as string, op ?? '', value);
     }
-    const clauses = [...this.#ast.clauses.slice(0, -1), { ...last, where: [...last.where, expr] }];
+    // The condition goes where its last variable is bound: about an optional variable it narrows
+    // that OPTIONAL MATCH (Cypher's rule); about required ones it filters rows, whatever came after.
+    const used = variablesOf(expr);
+    let at = this.#ast.clauses.length - 1;
+    while (at > 0 && !used.has((this.#ast.clauses[at] as MatchClause).variable)) at -= 1;
+    const clauses = this.#ast.clauses.map((clause, i) =>
+      i === at ? { ...clause, where: [...clause.where, expr] } : clause,
+    );
     return this.#next({ clauses });
   }
 
@@ -213,4 +223,23 @@ function count_(value: number, what: string): number {
     throw new QueryError(`${what}() takes a non-negative integer, got ${value}`);
   }
   return value;
+}
+
+/** The variables a condition names. */
+function variablesOf(expr: Expr): Set<string> {
+  switch (expr.kind) {
+    case 'compare':
+      return new Set([expr.left.variable]);
+    case 'compare-props':
+      return new Set([expr.left.variable, expr.right.variable]);
+    case 'null-check':
+      return new Set([expr.prop.variable]);
+    case 'exists':
+      return new Set([expr.variable]);
+    case 'not':
+      return variablesOf(expr.item);
+    case 'and':
+    case 'or':
+      return new Set(expr.items.flatMap((item) => [...variablesOf(item)]));
+  }
 }

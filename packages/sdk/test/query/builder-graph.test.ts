@@ -12,6 +12,45 @@ afterAll(async () => {
 });
 
 describe('typed queries on a synced graph', () => {
+  it('types EC2 rows from the AWS schemas and finds the exposed instances', async () => {
+    const q = graph
+      .match('a', 'AWSAccount')
+      .match('i', 'EC2Instance', { owner: 'a' })
+      .optionalMatch('k', 'EC2KeyPair', { to: 'i', rel: 'SSH_LOGIN_TO' })
+      .where('i.exposed_internet', '=', true)
+      .return(
+        'a.name as account',
+        'i.instanceid',
+        'i.publicdnsname',
+        'k.keyname as key',
+        'i.exposed_internet_ports as ports',
+      )
+      .orderBy('account')
+      .orderBy('instanceid');
+    const rows = await q.run(estate.client);
+    expectTypeOf(rows).toEqualTypeOf<
+      {
+        account: string | null;
+        instanceid: string;
+        publicdnsname: string | null;
+        key: string | null;
+        ports: string[] | null;
+      }[]
+    >();
+    const exposed = (await estate.client.runQuery('ec2_public')).rows.map((r) => r.instance_id);
+    expect([...new Set(rows.map((r) => r.instanceid))].sort()).toEqual([...new Set(exposed)].sort());
+    // The schemas, not strings, decide what compiles.
+    const i = graph.match('i', 'EC2Instance');
+    // @ts-expect-error EC2Instance has publicdnsname, not public_dns_name
+    expect(() => i.return('i.public_dns_name')).toThrow(/no property "public_dns_name"/);
+    // @ts-expect-error no schema is labelled EC2Instances
+    expect(() => graph.match('x', 'EC2Instances')).toThrow(/unknown label/);
+    // @ts-expect-error neither EC2Instance nor EC2SecurityGroup declares MEMBER_OF_SECURITY_GROUP
+    expect(() => i.match('sg', 'EC2SecurityGroup', { from: 'i', rel: 'MEMBER_OF_SECURITY_GROUP' })).toThrow(
+      /no relationship/,
+    );
+  });
+
   it('finds the exposed instances the catalogue finds, with typed rows', async () => {
     const q = graph
       .match('p', 'GCPProject')
