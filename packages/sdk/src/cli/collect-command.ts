@@ -128,11 +128,22 @@ export function parseCollectArgs(
   }
   const specs = allCollectOptions(entries);
   const file = command.opts().config as string | undefined;
-  return resolveConfig(specs, {
+  const config = resolveConfig(specs, {
     flags: flagValues(command, specs),
     env: io.env,
     ...(file ? { file } : {}),
   }) as CollectConfig;
+  if (
+    config.thenDrift &&
+    !config.alertRules &&
+    config.driftQueries.length === 0 &&
+    config.driftTags.length === 0
+  ) {
+    throw new ConfigError(
+      '--then-drift has nothing to watch: pass --alert-rules, or --drift-queries / --drift-tags',
+    );
+  }
+  return config;
 }
 
 /**

@@ -3,11 +3,10 @@ import { Command } from 'commander';
 import { builtinCatalogue } from '../catalogue/index.ts';
 import {
   type DriftReport,
+  type DriftSettings,
   driftDryRunOption,
   driftOptions,
-  loadAlertRules,
-  openSnapshotStore,
-  runDrift,
+  runDriftCommand,
 } from '../drift/index.ts';
 import type { CliIo } from './cli-io.ts';
 import {
@@ -17,38 +16,19 @@ import {
   withConnection,
 } from './connection.ts';
 
-export type DriftSettings = {
-  alertRules?: string | undefined;
-  snapshotDir?: string | undefined;
-  driftNamespace: string;
-  snapshotRetention: number;
-  driftQueries: string[];
-  driftTags: string[];
-  dryRun?: boolean;
-};
-
-/**
- * Runs drift over a store: snapshots the watched catalogue queries, diffs
- * them with the previous snapshots and delivers the alerts the rules ask for.
- */
-export async function driftOnStore(
+/** Runs drift over a store with the built-in catalogue (`skygraph drift`, `collect --then-drift`). */
+export function driftOnStore(
   store: GraphStore,
   settings: DriftSettings,
   io: CliIo,
   log?: Logger,
 ): Promise<DriftReport> {
-  const rules = settings.alertRules ? loadAlertRules(settings.alertRules) : undefined;
-  return runDrift({
-    source: store,
+  return runDriftCommand({
+    store,
     catalogue: builtinCatalogue.queries,
-    ...(rules ? { rules } : {}),
-    select: { names: settings.driftQueries, tags: settings.driftTags },
-    snapshots: openSnapshotStore(store, settings),
-    namespace: settings.driftNamespace,
-    retention: settings.snapshotRetention,
+    settings,
     env: io.env,
     stdout: io.stdout,
-    dryRun: settings.dryRun ?? false,
     ...(log ? { log } : {}),
     ...(io.signal ? { signal: io.signal } : {}),
   });

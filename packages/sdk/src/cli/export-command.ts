@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { ConfigError } from '@skygraph/core';
 import { Command } from 'commander';
 import { builtinCatalogue } from '../catalogue/index.ts';
 import { createClient } from '../client/index.ts';
-import { elasticsearchAuthFromEnv, exportOptions, exportToElasticsearch } from '../export/index.ts';
+import { exportOptions, runExportCommand } from '../export/index.ts';
 import type { CliIo } from './cli-io.ts';
 import { connectionOptions, openReadStore, resolveCommandConfig, withConnection } from './connection.ts';
 
@@ -22,32 +21,15 @@ export function exportCommand(io: CliIo, done: (code: number) => void): Command 
     const config = resolveCommandConfig(elasticsearch, io, exportAll);
     if (!config.dryRun && !config.esUrl)
       throw new ConfigError('--es-url is required (or --dry-run to see what would be sent)');
-    const queries = builtinCatalogue.select({
-      ...(config.exportQueries.length > 0 ? { names: config.exportQueries } : {}),
-      ...(config.exportTags.length > 0 ? { tags: { anyOf: config.exportTags } } : {}),
-    });
-    if (queries.length === 0)
-      throw new ConfigError('no catalogue query matches --export-queries/--export-tags');
-    const auth = elasticsearchAuthFromEnv(
-      {
-        ...(config.esApiKeyEnvVar ? { apiKeyEnvVar: config.esApiKeyEnvVar } : {}),
-        ...(config.esUsername ? { username: config.esUsername } : {}),
-        ...(config.esPasswordEnvVar ? { passwordEnvVar: config.esPasswordEnvVar } : {}),
-      },
-      io.env,
-    );
     const store = await openReadStore(config, io.env);
     const client = createClient(store, { catalogue: builtinCatalogue, ownsStore: true });
     try {
-      const report = await exportToElasticsearch({
+      const report = await runExportCommand({
         source: client,
-        queries,
-        ...(config.esUrl ? { node: config.esUrl } : {}),
-        ...(auth ? { auth } : {}),
-        ...(config.esCaCert ? { caCertificate: readFileSync(config.esCaCert, 'utf8') } : {}),
-        indexPrefix: config.esIndexPrefix,
-        dryRun: config.dryRun,
-        out: io.stdout,
+        catalogue: builtinCatalogue.queries,
+        settings: config,
+        env: io.env,
+        stdout: io.stdout,
       });
       io.stderr.write(
         `export ${report.status}${report.dryRun ? ' (dry run)' : ''}: ${report.documents} documents from ${report.queries.length} queries into ${report.index}, ${report.indexed} indexed, ${report.failed} failed; template ${report.template}\n` +
