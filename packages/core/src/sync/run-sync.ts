@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import pLimit from 'p-limit';
 import { indexCypher } from '../cypher/indexes.ts';
 import {
@@ -95,6 +96,8 @@ export async function ensureIndexes(store: GraphStore, schemas: readonly AnyNode
 export async function sync(options: SyncOptions): Promise<SyncResult> {
   const started = Date.now();
   const abort = new AbortController();
+  // Every in-flight request listens on the run's signal; hundreds at once are expected.
+  setMaxListeners(0, abort.signal);
   const onOuterAbort = () => abort.abort(options.signal?.reason);
   if (options.signal?.aborted) abort.abort(options.signal.reason);
   options.signal?.addEventListener('abort', onOuterAbort, { once: true });
