@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtinCatalogue, type CatalogueQuery, checkColumns } from '../../src/catalogue/index.ts';
+import {
+  builtinCatalogue,
+  type CatalogueQuery,
+  checkColumns,
+  exportCommunityQueries,
+  importCommunityQueries,
+} from '../../src/catalogue/index.ts';
 import { buildEstateGraph, type EstateGraph, type TestEstates } from '../fixtures/estate-graph.ts';
 
 /**
@@ -365,6 +371,18 @@ describe('the built-in catalogue on a synced estate', () => {
     }
     // And the graph is intact.
     expect((await graph.client.runQuery('gcp_projects')).rows.length).toBeGreaterThan(0);
+  });
+
+  it('returns the same rows after a round trip through the community queries.json', async () => {
+    const { queries } = importCommunityQueries(
+      JSON.stringify(exportCommunityQueries(builtinCatalogue.queries)),
+    );
+    for (const [i, original] of builtinCatalogue.queries.entries()) {
+      const back = queries[i];
+      if (!back) throw new Error(`${original.name} did not come back`);
+      const [a, b] = await Promise.all([graph.client.runQuery(original), graph.client.runQuery(back)]);
+      expect(b.rows, original.name).toEqual(a.rows);
+    }
   });
 
   it('parameters change results; wrong parameters are named', async () => {

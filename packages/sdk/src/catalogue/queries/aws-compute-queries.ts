@@ -1,3 +1,5 @@
+import { graph } from '../../query/schema-graph.ts';
+import { defineQuery } from '../define-query.ts';
 import { awsQuery } from './provider-query.ts';
 
 /** EC2 instances, key pairs, security groups and EBS volumes. */
@@ -213,26 +215,31 @@ ORDER BY instance_count DESC, image_id`,
   identity: ['account_id', 'image_id'],
 });
 
-export const ec2ImdsV1 = awsQuery({
+/** Built with the typed builder: the schemas check it, and its columns and types come from them. */
+export const ec2ImdsV1 = defineQuery({
   name: 'ec2_imdsv1_allowed',
   title: 'EC2 instances allowing IMDSv1',
+  provider: 'aws',
   group: 'ec2',
-  tags: ['security', 'misconfig'],
+  tags: ['aws', 'security', 'misconfig'],
   description:
     'Instances whose metadata service does not require session tokens (IMDSv1 credential theft via SSRF)',
   severity: 'medium',
   remediation: 'Set HttpTokens=required on the instance metadata options (and in launch templates).',
-  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(i:EC2Instance)
-WHERE i.metadata_http_tokens = 'optional'
-RETURN a.id AS account_id, a.name AS account_name, i.region AS region, i.instanceid AS instance_id, i.state AS state
-ORDER BY account_name, instance_id`,
-  columns: {
-    account_id: 'string',
-    account_name: 'string?',
-    region: 'string',
-    instance_id: 'string',
-    state: 'string?',
-  },
+  scope: { kind: 'account', variable: 'a' },
+  query: graph
+    .match('a', 'AWSAccount')
+    .match('i', 'EC2Instance', { owner: 'a' })
+    .where('i.metadata_http_tokens', '=', 'optional')
+    .return(
+      'a.id as account_id',
+      'a.name as account_name',
+      'i.region',
+      'i.instanceid as instance_id',
+      'i.state',
+    )
+    .orderBy('account_name')
+    .orderBy('instance_id'),
   identity: ['instance_id'],
 });
 
