@@ -11,6 +11,7 @@ describe('the read-only guard', () => {
       'MATCH (n) /* SET n.x = 1 */ RETURN count(n)',
       "MATCH (n) WHERE n.url = 'http://x//y' RETURN n",
       'CALL db.labels() YIELD label RETURN label',
+      'MATCH (n:Set)-[:DELETE]->(m:Create) RETURN n, $set AS x',
     ]) {
       expect(() => assertReadOnlyCypher(cypher), cypher).not.toThrow();
     }

@@ -2,7 +2,7 @@ import { QueryError } from '../query/query-error.ts';
 
 /** Clauses and procedures that change the graph. */
 const WRITES =
-  /(?<![\w.$])(CREATE|MERGE|SET|DELETE|DETACH|REMOVE|DROP|FOREACH|LOAD\s+CSV|IN\s+TRANSACTIONS|CALL\s+(?:apoc\.(?:create|merge|refactor|periodic|do|nodes\.delete|trigger|cypher\.(?:doIt|runWrite))|db\.(?:create|index\.fulltext\.create)|dbms\.)\w*)\b/i;
+  /(?<![\w.$:])(CREATE|MERGE|SET|DELETE|DETACH|REMOVE|DROP|FOREACH|LOAD\s+CSV|IN\s+TRANSACTIONS|CALL\s+(?:apoc\.(?:create|merge|refactor|periodic|do|nodes\.delete|trigger|cypher\.(?:doIt|runWrite))|db\.(?:create|index\.fulltext\.create)|dbms\.)\w*)\b/i;
 
 /**
  * Refuses Cypher that would write. The stores are opened for reading (Neo4j
