@@ -4,15 +4,17 @@
  * embedded store, re-syncs the unchanged estate, changes 10% of it and syncs
  * again. Prints one JSON object on standard output.
  */
+
+import { fork } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedStore, type SyncResult, sync } from '@skygraph/core';
-import { startDemoEstate } from '../src/demo/demo-estate.ts';
-import { changeTenPercent } from './estate-change.ts';
+import { type DemoEndpoints, type DemoEstateOptions, demoProviders } from '../src/demo/demo-estate.ts';
 
 interface RunInput {
-  estate: Parameters<typeof startDemoEstate>[0];
+  estate: DemoEstateOptions;
   concurrency: number;
   latencyMs: number;
   throttleRate: number;
@@ -22,29 +24,40 @@ interface RunInput {
 const input = JSON.parse(process.argv[2] ?? '{}') as RunInput;
 const dir = mkdtempSync(join(tmpdir(), 'skygraph-bench-'));
 const store = EmbeddedStore.open(join(dir, 'bench.grafeo'));
-const demo = await startDemoEstate({
-  ...input.estate,
-  latencyMs: input.latencyMs,
-  throttleRate: input.throttleRate,
-});
+// The emulators are the cloud: they run in another process, as a real API would.
+const host = fork(
+  new URL('./emulator-host.ts', import.meta.url),
+  [JSON.stringify({ ...input.estate, latencyMs: input.latencyMs, throttleRate: input.throttleRate })],
+  { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] },
+);
+const ask = async <T>(type: string, answer: string): Promise<T> => {
+  host.send({ type });
+  for (;;) {
+    const [message] = (await once(host, 'message')) as [{ type: string } & T];
+    if (message.type === answer) return message;
+  }
+};
+const [ready] = (await once(host, 'message')) as [{ endpoints: DemoEndpoints }];
+const providers = () => demoProviders(ready.endpoints);
+const requests = async () => (await ask<{ requests: Record<string, number> }>('stats', 'stats')).requests;
 const phases: Record<string, unknown> = {};
 let tag = 1_000;
 try {
   for (const phase of input.phases) {
-    if (phase === 'changed') changeTenPercent(demo);
+    if (phase === 'changed') await ask('change', 'changed');
     tag += 1;
-    const before = { ...demo.requests() };
+    const before = await requests();
     const storeBefore = store.metrics;
     const started = performance.now();
     const result = await sync({
       store,
-      providers: demo.providers(),
+      providers: providers(),
       updateTag: tag,
       concurrency: input.concurrency,
       analysis: true,
     });
     const wallMs = performance.now() - started;
-    const after = demo.requests();
+    const after = await requests();
     const requestsByProvider = Object.fromEntries(
       Object.entries(after).map(([k, v]) => [k, v - (before[k] ?? 0)]),
     );
@@ -57,7 +70,7 @@ try {
     );
   }
 } finally {
-  await demo.stop();
+  host.send({ type: 'stop' });
   await store.close();
   rmSync(dir, { recursive: true, force: true });
 }

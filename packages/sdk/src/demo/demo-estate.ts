@@ -89,36 +89,19 @@ export async function startDemoEstate(options: DemoEstateOptions = {}): Promise<
         })
       : undefined,
   ]);
-  const env = { SKYGRAPH_DEMO_TOKEN: DEMO_TOKEN };
   return {
     ...(aws ? { aws } : {}),
     ...(gcp ? { gcp } : {}),
     ...(workspace ? { workspace } : {}),
     providers(overrides = {}) {
-      const providers: Provider[] = [];
-      if (aws) {
-        const config = settings(awsOptions, overrides);
-        providers.push(
-          createAwsProvider(config, {
-            credentials: async () => aws.hubCredentials,
-            endpoint: aws.url,
-            env: {},
-          }),
-        );
-      }
-      if (gcp) {
-        const config = settings(gcpOptions, {
-          gcpEndpoint: gcp.url,
-          googleAccessTokenEnvVar: 'SKYGRAPH_DEMO_TOKEN',
-          ...overrides,
-        });
-        providers.push(createGcpProvider(config, { env }));
-      }
-      if (workspace) {
-        const config = settings(gsuiteOptions, { gsuiteEndpoint: workspace.url, ...overrides });
-        providers.push(createGsuiteProvider(config, { accessToken: DEMO_TOKEN }));
-      }
-      return providers;
+      return demoProviders(
+        {
+          ...(aws ? { aws: { url: aws.url, credentials: aws.hubCredentials } } : {}),
+          ...(gcp ? { gcp: { url: gcp.url } } : {}),
+          ...(workspace ? { workspace: { url: workspace.url } } : {}),
+        },
+        overrides,
+      );
     },
     requests() {
       return {
@@ -131,6 +114,38 @@ export async function startDemoEstate(options: DemoEstateOptions = {}): Promise<
       await Promise.all([aws?.close(), gcp?.close(), workspace?.close()]);
     },
   };
+}
+
+/** Where the demo emulators listen (they may run in another process, as the benchmark runs them). */
+export interface DemoEndpoints {
+  aws?: { url: string; credentials: { accessKeyId: string; secretAccessKey: string } };
+  gcp?: { url: string };
+  workspace?: { url: string };
+}
+
+/** Providers configured against emulators: endpoint overrides and static credentials, as a user would set them. */
+export function demoProviders(endpoints: DemoEndpoints, overrides: Record<string, unknown> = {}): Provider[] {
+  const providers: Provider[] = [];
+  const { aws, gcp, workspace } = endpoints;
+  if (aws) {
+    const config = settings(awsOptions, overrides);
+    providers.push(
+      createAwsProvider(config, { credentials: async () => aws.credentials, endpoint: aws.url, env: {} }),
+    );
+  }
+  if (gcp) {
+    const config = settings(gcpOptions, {
+      gcpEndpoint: gcp.url,
+      googleAccessTokenEnvVar: 'SKYGRAPH_DEMO_TOKEN',
+      ...overrides,
+    });
+    providers.push(createGcpProvider(config, { env: { SKYGRAPH_DEMO_TOKEN: DEMO_TOKEN } }));
+  }
+  if (workspace) {
+    const config = settings(gsuiteOptions, { gsuiteEndpoint: workspace.url, ...overrides });
+    providers.push(createGsuiteProvider(config, { accessToken: DEMO_TOKEN }));
+  }
+  return providers;
 }
 
 /** A provider's settings from its defaults plus the given values (only its own keys). */
