@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** examples/, where the tslab binary is installed and the notebooks live. */
@@ -52,10 +52,12 @@ function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv, c
  * tslab installer must import jupyter_client from the same Python, which is
  * not necessarily the first `python3` on the PATH (pyenv, venvs).
  */
-async function jupyterPython(jupyter: string, env: NodeJS.ProcessEnv): Promise<string> {
-  const which = await run('sh', ['-c', `command -v "${jupyter}"`], env);
-  const path = which.stdout.trim();
-  if (which.code !== 0 || !path) {
+function jupyterPython(jupyter: string, env: NodeJS.ProcessEnv): string {
+  const candidates = jupyter.includes('/')
+    ? [jupyter]
+    : (env.PATH ?? '').split(delimiter).map((dir) => join(dir, jupyter));
+  const path = candidates.find((candidate) => existsSync(candidate));
+  if (!path) {
     throw new Error(`the notebook tests need Jupyter, but "${jupyter}" is not on the PATH; ${SETUP_HINT}`);
   }
   const firstLine = readFileSync(path, 'utf8').split('\n', 1)[0] ?? '';
@@ -85,7 +87,7 @@ export async function createNotebookRunner(): Promise<NotebookRunner> {
     NODE_OPTIONS: '',
   };
   try {
-    const python = process.env.SKYGRAPH_JUPYTER_PYTHON ?? (await jupyterPython(jupyter, env));
+    const python = process.env.SKYGRAPH_JUPYTER_PYTHON ?? jupyterPython(jupyter, env);
     const version = await run(jupyter, ['nbconvert', '--version'], env);
     if (version.code !== 0) {
       throw new Error(`"${jupyter} nbconvert" does not run (${version.stderr.trim()}); ${SETUP_HINT}`);
