@@ -75,6 +75,8 @@ function gsuiteMissing(config: Record<string, unknown>, env: NodeJS.ProcessEnv):
   }
   if (googleTokenSet(config, env)) return null;
   if (auth === 'default' && adcFound(env)) return null;
+  // Delegated auth falls back to the GOOGLE_APPLICATION_CREDENTIALS key file.
+  if (auth === 'delegated' && env.GOOGLE_APPLICATION_CREDENTIALS && config.gsuiteAdminEmail) return null;
   return 'no Workspace credentials: pass --gsuite-auth delegated --gsuite-credentials-env-var <NAME> (service-account JSON with domain-wide delegation) --gsuite-admin-email <admin>, or --gsuite-auth oauth with a refresh-token JSON in that variable';
 }
 
