@@ -45,6 +45,7 @@ export { type ExportReport, exportToElasticsearch } from './export/index.ts';
 export {
   type CompiledQuery,
   compileQuery,
+  createGraph,
   type Graph,
   graph,
   param,
@@ -54,6 +55,7 @@ export {
 } from './query/index.ts';
 export {
   buildReport,
+  defineReport,
   NAMED_REPORTS,
   namedReport,
   REPORT_NAMES,
