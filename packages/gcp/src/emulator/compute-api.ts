@@ -1,3 +1,10 @@
+import {
+  decodePageToken,
+  GoogleApiError,
+  invalidArgument,
+  paginate,
+  readPageSize,
+} from '@skygraph/core/emulator-kit';
 import type { ApiRequest, ApiRoute, ApiRouter } from './api-route.ts';
 import {
   findProject,
@@ -9,7 +16,6 @@ import {
   type GcpSubnetwork,
   regionOfZone,
 } from './estate.ts';
-import { decodePageToken, GoogleApiError, invalidArgument, paginate, readPageSize } from './google-http.ts';
 
 /** Compute returns selfLinks on this host whatever endpoint was called. */
 const COMPUTE_BASE = 'https://www.googleapis.com/compute/v1';

@@ -1,6 +1,6 @@
+import { GoogleApiError } from '@skygraph/core/emulator-kit';
 import type { ApiRoute, ApiRouter } from './api-route.ts';
 import { findProject, GCP_REGIONS, type GcpProject, type GkeCluster, regionOfZone } from './estate.ts';
-import { GoogleApiError } from './google-http.ts';
 
 const CONTAINER_BASE = 'https://container.googleapis.com/v1';
 const COMPUTE_BASE = 'https://www.googleapis.com/compute/v1';

@@ -1,4 +1,4 @@
-import { GoogleApiError, invalidArgument } from './google-http.ts';
+import { GoogleApiError, invalidArgument } from '@skygraph/core/emulator-kit';
 
 interface Term {
   field: string;

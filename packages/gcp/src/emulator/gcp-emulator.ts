@@ -1,5 +1,17 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import {
+  createSeededRandom,
+  GoogleApiError,
+  type GoogleErrorSpec,
+  hasCredentials,
+  notFoundError,
+  selectFields,
+  sendGoogleError,
+  sendJson,
+  sleep,
+  unauthenticatedError,
+} from '@skygraph/core/emulator-kit';
 import type { ApiRoute, ApiRouter } from './api-route.ts';
 import { computeRouter } from './compute-api.ts';
 import { containerRouter } from './container-api.ts';
@@ -13,19 +25,7 @@ import {
   unavailable,
 } from './gcp-errors.ts';
 import { generateGcpEstate } from './generate-estate.ts';
-import {
-  GoogleApiError,
-  type GoogleErrorSpec,
-  hasCredentials,
-  notFoundError,
-  selectFields,
-  sendGoogleError,
-  sendJson,
-  sleep,
-  unauthenticatedError,
-} from './google-http.ts';
 import { resourceManagerRouter } from './resource-manager-api.ts';
-import { createSeededRandom } from './seeded-random.ts';
 import { serviceUsageRouter } from './service-usage-api.ts';
 import { storageRouter } from './storage-api.ts';
 

@@ -1,5 +1,5 @@
+import type { GoogleErrorSpec } from '@skygraph/core/emulator-kit';
 import { GCP_SERVICE_TITLES, type GcpProject } from './estate.ts';
-import type { GoogleErrorSpec } from './google-http.ts';
 
 /** The five API families one GCP emulator serves. */
 export type GcpService = 'crm' | 'serviceusage' | 'compute' | 'container' | 'storage';

@@ -1,3 +1,4 @@
+import { createSeededRandom, type SeededRandom } from '@skygraph/core/emulator-kit';
 import {
   GCP_REGIONS,
   type GcpEstate,
@@ -12,7 +13,6 @@ import {
   type GkeCluster,
   regionOfZone,
 } from './estate.ts';
-import { createSeededRandom, type SeededRandom } from './seeded-random.ts';
 
 export interface GenerateGcpEstateOptions {
   /** Same seed, same estate. Default 1. */

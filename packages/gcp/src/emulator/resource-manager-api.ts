@@ -1,9 +1,15 @@
+import {
+  decodePageToken,
+  GoogleApiError,
+  invalidArgument,
+  paginate,
+  readPageSize,
+} from '@skygraph/core/emulator-kit';
 import type { ApiRequest, ApiRoute, ApiRouter } from './api-route.ts';
 import { type FieldValues, matchesCrmQuery, parseCrmQuery } from './crm-query.ts';
 import type { GcpEstate, GcpFolder, GcpOrganization, GcpProject, LifecycleState } from './estate.ts';
 import { findProject } from './estate.ts';
 import { permissionDenied } from './gcp-errors.ts';
-import { decodePageToken, GoogleApiError, invalidArgument, paginate, readPageSize } from './google-http.ts';
 
 const PAGE_SIZE = { default: 100, max: 1000 } as const;
 const STATE_NUMBERS: Record<LifecycleState, number> = { ACTIVE: 1, DELETE_REQUESTED: 2 };

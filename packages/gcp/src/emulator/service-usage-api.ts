@@ -1,5 +1,3 @@
-import type { ApiRouter } from './api-route.ts';
-import { findProject, GCP_SERVICE_TITLES, type GcpProject, KNOWN_SERVICES } from './estate.ts';
 import {
   decodePageToken,
   GoogleApiError,
@@ -7,7 +5,9 @@ import {
   notFoundError,
   paginate,
   readPageSize,
-} from './google-http.ts';
+} from '@skygraph/core/emulator-kit';
+import type { ApiRouter } from './api-route.ts';
+import { findProject, GCP_SERVICE_TITLES, type GcpProject, KNOWN_SERVICES } from './estate.ts';
 
 function renderService(project: GcpProject, name: string): Record<string, unknown> {
   const enabled = project.enabledServices.includes(name);

@@ -1,5 +1,3 @@
-import type { ApiRouter } from './api-route.ts';
-import { findBucket, findProject, type GcpProject, type GcsBucket } from './estate.ts';
 import {
   decodePageToken,
   GoogleApiError,
@@ -7,7 +5,9 @@ import {
   notFoundError,
   paginate,
   readPageSize,
-} from './google-http.ts';
+} from '@skygraph/core/emulator-kit';
+import type { ApiRouter } from './api-route.ts';
+import { findBucket, findProject, type GcpProject, type GcsBucket } from './estate.ts';
 
 const STORAGE_BASE = 'https://www.googleapis.com/storage/v1';
 const LOCK_WINDOW_MS = 90 * 86_400_000;

@@ -4,7 +4,7 @@ import {
   type GoogleErrorSpec,
   notFoundError,
   paginate,
-} from './google-http.ts';
+} from '@skygraph/core/emulator-kit';
 import {
   findGroup,
   findUser,

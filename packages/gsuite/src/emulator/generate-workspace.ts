@@ -1,4 +1,4 @@
-import { createSeededRandom, type SeededRandom } from './seeded-random.ts';
+import { createSeededRandom, type SeededRandom } from '@skygraph/core/emulator-kit';
 import type { WorkspaceEstate, WorkspaceGroup, WorkspaceMember, WorkspaceUser } from './workspace-estate.ts';
 
 export interface GenerateWorkspaceOptions {

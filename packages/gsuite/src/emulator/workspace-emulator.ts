@@ -1,8 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type DirectoryRoute, notAuthorized, routeDirectory } from './directory-api.ts';
-import { generateWorkspace } from './generate-workspace.ts';
 import {
+  createSeededRandom,
   GoogleApiError,
   type GoogleErrorSpec,
   hasCredentials,
@@ -12,8 +11,9 @@ import {
   sendJson,
   sleep,
   unauthenticatedError,
-} from './google-http.ts';
-import { createSeededRandom } from './seeded-random.ts';
+} from '@skygraph/core/emulator-kit';
+import { type DirectoryRoute, notAuthorized, routeDirectory } from './directory-api.ts';
+import { generateWorkspace } from './generate-workspace.ts';
 import { findGroup, type WorkspaceEstate } from './workspace-estate.ts';
 
 export type WorkspaceFaultKind = 'PermissionDenied' | 'Unavailable' | 'RateLimited';

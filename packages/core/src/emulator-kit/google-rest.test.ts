@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodePageToken, encodePageToken, GoogleApiError, paginate, selectFields } from './google-http.ts';
+import { decodePageToken, encodePageToken, GoogleApiError, paginate, selectFields } from './google-rest.ts';
 
 describe('selectFields (partial responses)', () => {
   const body = {
