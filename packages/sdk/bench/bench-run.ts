@@ -19,6 +19,7 @@ interface RunInput {
   latencyMs: number;
   throttleRate: number;
   phases: ('first' | 'unchanged' | 'changed')[];
+  changeLog: boolean;
 }
 
 const input = JSON.parse(process.argv[2] ?? '{}') as RunInput;
@@ -54,6 +55,7 @@ try {
       providers: providers(),
       updateTag: tag,
       concurrency: input.concurrency,
+      changeLog: input.changeLog,
       analysis: true,
     });
     const wallMs = performance.now() - started;

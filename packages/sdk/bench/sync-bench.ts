@@ -1,6 +1,6 @@
 /**
  * The sync benchmark: `pnpm bench [--scale small|medium|large] [--latency 20]
- * [--throttle 0] [--concurrency 16] [--scaling] [--no-store] [--out <dir>]`.
+ * [--throttle 0] [--concurrency 16] [--scaling] [--no-store] [--no-change-log] [--out <dir>]`.
  *
  * Generates an estate in the emulators, runs a full sync into the embedded
  * store, a re-sync of the unchanged estate and one over a 10%-changed estate,
@@ -25,6 +25,7 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '16' },
     scaling: { type: 'boolean', default: false },
     'no-store': { type: 'boolean', default: false },
+    'no-change-log': { type: 'boolean', default: false },
     out: { type: 'string', default: join(root, 'bench-results') },
   },
 });
@@ -36,6 +37,7 @@ if (!(scale in SCALES)) {
 const latencyMs = Number(values.latency);
 const throttleRate = Number(values.throttle);
 const concurrency = Number(values.concurrency);
+const changeLog = !values['no-change-log'];
 
 function child(script: string, args: string[]): Record<string, unknown> {
   const output = execFileSync(process.execPath, ['--import', 'tsx', join(here, script), ...args], {
@@ -57,6 +59,7 @@ const main = child('bench-run.ts', [
     concurrency,
     latencyMs,
     throttleRate,
+    changeLog,
     phases: ['first', 'unchanged', 'changed'],
   }),
 ]);
@@ -71,6 +74,7 @@ if (values.scaling) {
         concurrency,
         latencyMs,
         throttleRate,
+        changeLog,
         phases: ['first'],
       }),
     ]);
@@ -110,6 +114,7 @@ const report = {
   latencyMs,
   throttleRate,
   concurrency,
+  changeLog,
   machine: {
     cpus: cpus().length,
     cpuModel: cpus()[0]?.model,
