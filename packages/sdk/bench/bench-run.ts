@@ -41,6 +41,11 @@ const ask = async <T>(type: string, answer: string): Promise<T> => {
 const [ready] = (await once(host, 'message')) as [{ endpoints: DemoEndpoints }];
 const providers = () => demoProviders(ready.endpoints);
 const requests = async () => (await ask<{ requests: Record<string, number> }>('stats', 'stats')).requests;
+// The JS heap is the sync's own memory; RSS also holds the embedded graph (native memory).
+let peakHeap = 0;
+const sampler = setInterval(() => {
+  peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+}, 100);
 const phases: Record<string, unknown> = {};
 let tag = 1_000;
 try {
@@ -76,8 +81,9 @@ try {
   await store.close();
   rmSync(dir, { recursive: true, force: true });
 }
+clearInterval(sampler);
 process.stdout.write(
-  `${JSON.stringify({ phases, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`,
+  `${JSON.stringify({ phases, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), peakHeapMb: Math.round(peakHeap / 2 ** 20) })}\n`,
 );
 
 function summarise(

@@ -84,6 +84,7 @@ if (values.scaling) {
       nodes: first.nodes,
       resourcesPerSecond: first.resourcesPerSecond,
       peakRssMb: run.peakRssMb,
+      peakHeapMb: run.peakHeapMb,
       wallSeconds: first.wallSeconds,
     });
   }
@@ -151,9 +152,9 @@ process.stdout.write(
     'phase\twall s\trequests\tnodes\trels\tdeleted\tres/s\tfloor s\twall/floor\twrite share\tretries',
     ...rows,
   ].join('\n') +
-    `\npeak RSS ${String(main.peakRssMb)} MB\n` +
+    `\npeak RSS ${String(main.peakRssMb)} MB (JS heap ${String(main.peakHeapMb)} MB)\n` +
     (scaling.length > 0
-      ? `scaling: ${scaling.map((s) => `${String(s.factor)}x ${String(s.nodes)} nodes ${String(s.resourcesPerSecond)} res/s ${String(s.peakRssMb)} MB`).join('; ')}\n`
+      ? `scaling: ${scaling.map((s) => `${String(s.factor)}x ${String(s.nodes)} nodes ${String(s.resourcesPerSecond)} res/s ${String(s.peakRssMb)} MB RSS, ${String(s.peakHeapMb)} MB heap`).join('; ')}\n`
       : '') +
     (storeBench
       ? `store: ${String(storeBench.nodesPerSecond)} nodes/s, ${String(storeBench.relationshipsPerSecond)} rels/s, ${String(storeBench.cleanupDeletesPerSecond)} deletes/s, ${String(storeBench.peakRssMb)} MB\n`
