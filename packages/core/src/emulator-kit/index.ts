@@ -5,4 +5,5 @@
  * emulators, whose packages may not depend on each other.
  */
 export * from './google-rest.ts';
+export { type ListeningServer, listenJsonServer, respondWithHandler } from './json-server.ts';
 export { createSeededRandom, type SeededRandom } from './seeded-random.ts';

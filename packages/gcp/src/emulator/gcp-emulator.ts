@@ -1,14 +1,12 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   createSeededRandom,
-  GoogleApiError,
   type GoogleErrorSpec,
   hasCredentials,
+  listenJsonServer,
   notFoundError,
-  selectFields,
+  respondWithHandler,
   sendGoogleError,
-  sendJson,
   sleep,
   unauthenticatedError,
 } from '@skygraph/core/emulator-kit';
@@ -228,38 +226,13 @@ export async function startGcpEmulator(options: StartGcpEmulatorOptions = {}): P
     }
     const gated = gateError(route);
     if (gated) return respondError(res, gated);
-    try {
-      const body = selectFields(route.handle(), url.searchParams.get('fields'));
-      increment(stats.byStatus, '200');
-      sendJson(res, 200, body);
-    } catch (error) {
-      if (error instanceof GoogleApiError) return respondError(res, error.spec);
-      return respondError(res, {
-        httpStatus: 500,
-        status: 'INTERNAL',
-        message: `Internal error encountered. ${error instanceof Error ? error.message : String(error)}`,
-        reason: 'backendError',
-      });
-    }
+    respondWithHandler(res, () => route.handle(), url.searchParams.get('fields'), {
+      ok: () => increment(stats.byStatus, '200'),
+      error: respondError,
+    });
   };
 
-  const server = createServer((req, res) => {
-    // Requests carry no body we need, but it must be drained for keep-alive to work.
-    req.resume();
-    serve(req, res).catch((error: unknown) => {
-      if (!res.headersSent)
-        sendJson(res, 500, { error: { code: 500, message: String(error), status: 'INTERNAL' } });
-    });
-  });
-  const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
+  const { host, port, close } = await listenJsonServer(serve, options);
 
   const handle: GcpEmulator = {
     url: `http://${host}:${port}`,
@@ -275,12 +248,7 @@ export async function startGcpEmulator(options: StartGcpEmulatorOptions = {}): P
     resetStats() {
       stats = emptyStats();
     },
-    close() {
-      return new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      });
-    },
+    close,
   };
   return handle;
 }
