@@ -22,8 +22,13 @@ export interface BookkeepingProps {
   lastupdated: 'number?';
 }
 
-/** The property specs of a schema, bookkeeping included. */
-export type PropSpecsOf<S extends AnyNodeSchema> = S['properties'] & BookkeepingProps;
+/** The declared keys of a record type, without its string index signature. */
+type DeclaredOnly<T> = { [K in keyof T as string extends K ? never : K]: T[K] };
+
+/** The property specs of a schema: loaded, computed by analysis, and bookkeeping. */
+export type PropSpecsOf<S extends AnyNodeSchema> = S['properties'] &
+  DeclaredOnly<S['computed']> &
+  BookkeepingProps;
 
 /** The property names of a schema, bookkeeping included. */
 export type PropNameOf<S extends AnyNodeSchema> = keyof PropSpecsOf<S> & string;

@@ -71,10 +71,13 @@ export class QueryScope {
     const variable = ref.slice(0, dot);
     const property = ref.slice(dot + 1);
     const { schema, optional } = this.binding(variable);
-    const spec = (schema.properties as Record<string, PropSpec>)[property] ?? BOOKKEEPING[property];
+    const spec =
+      (schema.properties as Record<string, PropSpec>)[property] ??
+      (schema.computed as Record<string, PropSpec>)[property] ??
+      BOOKKEEPING[property];
     if (spec === undefined) {
       throw new QueryError(
-        `${schema.label} has no property "${property}" (in "${ref}"); it has ${Object.keys(schema.properties).join(', ')}`,
+        `${schema.label} has no property "${property}" (in "${ref}"); it has ${[...Object.keys(schema.properties), ...Object.keys(schema.computed)].join(', ')}`,
       );
     }
     return { variable, property, spec: optional ? nullableSpec(spec) : spec };

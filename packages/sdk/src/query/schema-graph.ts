@@ -59,15 +59,8 @@ import {
 import { GSuiteGroup, GSuiteTenant, GSuiteUser } from '@skygraph/gsuite/schema';
 import { createGraph } from './create-graph.ts';
 
-/** The properties the GCP exposure analysis sets (not collected, so not in the provider schemas). */
+/** The properties the GCP exposure analysis sets (the GCP schemas do not declare them as computed yet). */
 const EXPOSURE = { exposed_internet: 'boolean?', exposed_internet_type: 'string?' } as const;
-
-/** The AWS exposure analysis also lists how and on which ports. */
-const AWS_EXPOSURE = {
-  exposed_internet: 'boolean?',
-  exposed_internet_type: 'string[]?',
-  exposed_internet_ports: 'string[]?',
-} as const;
 
 /**
  * A schema as queries see it: with the properties (and relationships) the
@@ -106,17 +99,17 @@ export const awsSchemas = [
   EC2KeyPair,
   NetworkInterface,
   EC2Reservation,
-  asAnalysed(EC2Instance, AWS_EXPOSURE),
+  EC2Instance,
   EBSVolume,
   AWSInternetGateway,
   AWSPeeringConnection,
-  asAnalysed(AWSLoadBalancer, AWS_EXPOSURE),
+  AWSLoadBalancer,
   ELBListener,
-  asAnalysed(AWSLoadBalancerV2, AWS_EXPOSURE),
+  AWSLoadBalancerV2,
   ELBV2Listener,
   DBSubnetGroup,
   RDSCluster,
-  asAnalysed(RDSInstance, AWS_EXPOSURE),
+  RDSInstance,
   AWSUser,
   AWSGroup,
   asAnalysed(
