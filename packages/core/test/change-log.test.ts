@@ -43,9 +43,9 @@ describe('change log', () => {
     const next = estate();
     const east = next.tenants.acme?.east;
     if (!east) throw new Error('fixture');
-    // s1 opens port 22 to the world, s2 vanishes, s3 appears attached to d1.
+    // s1 opens port 22 to the world and loses its name, s2 vanishes, s3 appears attached to d1.
     east.servers = [
-      { id: 's1', region: 'east', name: 'web', public: true, ports: [22, 443], disks: ['d1'] },
+      { id: 's1', region: 'east', public: true, ports: [22, 443], disks: ['d1'] },
       { id: 's3', region: 'east', name: 'new', public: false, ports: [], disks: ['d1'] },
     ];
     const second = await sync({ store, providers: [fixtureProvider(next)], updateTag: 200, retry: fast });
@@ -63,7 +63,11 @@ describe('change log', () => {
       'removed node TestServer s2',
     ]);
     const changed = changes.find((c) => c.kind === 'changed');
-    expect(changed?.properties).toEqual({ public: [false, true], ports: [[443], [22, 443]] });
+    expect(changed?.properties).toEqual({
+      name: ['web', null],
+      public: [false, true],
+      ports: [[443], [22, 443]],
+    });
     expect(changed?.account ?? changed?.scope).toBeTruthy();
     expect(second.scopes[0]?.changes).toBe(4);
 

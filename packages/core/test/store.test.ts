@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GraphStore } from '../src/store/graph-store.ts';
 import { prepareRow } from '../src/sync/row-prep.ts';
 import { ensureIndexes } from '../src/sync/run-sync.ts';
-import { cleanupSchema, writeRows } from '../src/sync/schema-writer.ts';
+import { cleanupSchema, findStale, writeRows } from '../src/sync/schema-writer.ts';
 import { Disk, Server, Tenant } from '../src/testing/fixture-schemas.ts';
 import { openTestStore } from '../src/testing/test-store.ts';
 
@@ -161,6 +161,54 @@ describe(`graph store (${process.env.SKYGRAPH_TEST_NEO4J_URI ? 'neo4j' : 'embedd
     expect(deleted).toBeGreaterThanOrEqual(2);
     const attached = await store.read('MATCH (s:TestServer)-[:ATTACHED]->(d) RETURN s.id AS s, d.id AS d');
     expect(attached).toEqual([{ s: 's-new', d: 'd-keep' }]);
+  });
+
+  it('finds what is stale in one read, and cleanup deletes exactly that', async () => {
+    const cleanup = { filters: { region: 'r1' }, batchSize: 100 };
+    await writeRows(
+      Disk,
+      rows(Disk, [
+        { id: 'd1', region: 'r1' },
+        { id: 'd2', region: 'r1' },
+      ]),
+      target(100),
+    );
+    await writeRows(
+      Server,
+      rows(Server, [
+        { id: 's1', region: 'r1', disks: ['d1', 'd2'] },
+        { id: 's2', region: 'r1' },
+        { id: 's-r2', region: 'r2' },
+      ]),
+      target(100),
+    );
+    // Nothing stale right after a sync: cleanup has nothing to run.
+    expect((await findStale([Disk, Server], { ...target(100), ...cleanup })).size).toBe(0);
+
+    // The next sync sees both disks, s1 with only d1, and no s2; r2 is another scope.
+    await writeRows(
+      Disk,
+      rows(Disk, [
+        { id: 'd1', region: 'r1' },
+        { id: 'd2', region: 'r1' },
+      ]),
+      target(200),
+    );
+    await writeRows(Server, rows(Server, [{ id: 's1', region: 'r1', disks: ['d1'] }]), target(200));
+    const stale = await findStale([Disk, Server], { ...target(200), ...cleanup });
+    expect([...stale.keys()].sort()).toEqual(['TestMachine', 'TestServer']);
+    expect(stale.get('TestServer')).toMatchObject({ nodes: 1, scopeEdges: 1 });
+    expect([...(stale.get('TestServer')?.out ?? [])]).toEqual(['ATTACHED']);
+
+    let deleted = 0;
+    for (const schema of [Disk, Server])
+      deleted += await cleanupSchema(schema, { ...target(200), ...cleanup }, undefined, stale);
+    const servers = await store.read('MATCH (n:TestServer) RETURN n.id AS id ORDER BY id');
+    expect(servers.map((r) => r.id)).toEqual(['s-r2', 's1']);
+    const attached = await store.read('MATCH (s:TestServer)-[:ATTACHED]->(d) RETURN s.id AS s, d.id AS d');
+    expect(attached).toEqual([{ s: 's1', d: 'd1' }]);
+    expect(deleted).toBe(2);
+    expect((await findStale([Disk, Server], { ...target(200), ...cleanup })).size).toBe(0);
   });
 
   it('keeps a stale node another scope owner still holds, dropping only this scope edge', async () => {

@@ -35,13 +35,20 @@ describe('generated Cypher', () => {
   it('cleans up in bounded batches, relationships of stale nodes first, filtered by scope', () => {
     const statements = cleanupCypher(Server, ['region']);
     expect(statements).toHaveLength(5);
-    for (const statement of statements) {
+    for (const { cypher: statement } of statements) {
       expect(statement).toContain('LIMIT $batch');
       expect(statement).toContain('n.region = $filter_region');
       expect(statement).toContain('(s:TestTenant {id: $scopeKey})');
     }
-    expect(statements[0]).toContain('DELETE r');
-    expect(statements[1]).toContain('DETACH DELETE n');
+    expect(statements[0]?.cypher).toContain('DELETE r');
+    expect(statements[1]?.cypher).toContain('DETACH DELETE n');
+    expect(statements.map((s) => s.deletes.kind)).toEqual([
+      'stale-nodes',
+      'stale-nodes',
+      'relationship',
+      'relationship',
+      'scope-edges',
+    ]);
   });
 
   it('creates idempotent indexes on keys and owners', () => {

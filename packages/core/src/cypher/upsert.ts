@@ -1,12 +1,28 @@
 import type { AnyNodeSchema, RelSpec } from '../schema/define.ts';
 
+/** Options of the generated upserts. */
+export interface UpsertOptions {
+  /**
+   * Also return what the write changed, for the change log: keys of nodes
+   * created (`added`), `[key, [[property, old value], ...]]` of nodes whose
+   * properties changed (`changed`), and `[key, target]` of relationships
+   * created (`added`). The comparison happens in the same statement, so
+   * tracking needs no extra read.
+   */
+  track?: boolean;
+}
+
+// A property changed unless old and new are equal or both null (`=` on null is null).
+const CHANGED_PROPS =
+  '[k IN keys(row.props) WHERE NOT coalesce(n[k] = row.props[k], n[k] IS NULL AND row.props[k] IS NULL) | [k, n[k]]]';
+
 /**
  * The node upsert of a schema, for `UNWIND $rows` of `{ key, props }`.
  *
  * The scope owner is matched once, before the UNWIND; a missing owner writes
  * nothing, so the runner MERGEs every scope's owner first.
  */
-export function upsertNodesCypher(schema: AnyNodeSchema): string {
+export function upsertNodesCypher(schema: AnyNodeSchema, options: UpsertOptions = {}): string {
   const lines: string[] = [];
   if (schema.scope)
     lines.push(`MATCH (s:${schema.scope.owner.label} {${schema.scope.owner.key}: $scopeKey})`);
@@ -14,6 +30,14 @@ export function upsertNodesCypher(schema: AnyNodeSchema): string {
     'UNWIND $rows AS row',
     `MERGE (n:${schema.label} {${schema.key}: row.key})`,
     'ON CREATE SET n.firstseen = timestamp()',
+  );
+  if (options.track) {
+    // Read before the SET: a node without lastupdated was created just now.
+    lines.push(
+      `WITH ${schema.scope ? 's, ' : ''}row, n, n.lastupdated AS previous, ${CHANGED_PROPS} AS before`,
+    );
+  }
+  lines.push(
     `SET n += row.props, n.lastupdated = $updateTag${schema.extraLabels.map((l: string) => `, n:${l}`).join('')}`,
   );
   if (schema.scope) {
@@ -25,12 +49,17 @@ export function upsertNodesCypher(schema: AnyNodeSchema): string {
       'SET r.lastupdated = $updateTag',
     );
   }
-  lines.push('RETURN count(n) AS written');
+  lines.push(
+    options.track
+      ? 'RETURN count(n) AS written, collect(CASE WHEN previous IS NULL THEN row.key END) AS added,\n' +
+          '  collect(CASE WHEN previous IS NOT NULL AND size(before) > 0 THEN [row.key, before] END) AS changed'
+      : 'RETURN count(n) AS written',
+  );
   return lines.join('\n');
 }
 
 /** The MERGE of one relationship of a schema, for `UNWIND $rows` of `{ key, targets: [{ key, props }] }`. */
-export function upsertRelCypher(schema: AnyNodeSchema, rel: RelSpec): string {
+export function upsertRelCypher(schema: AnyNodeSchema, rel: RelSpec, options: UpsertOptions = {}): string {
   const [left, right] = rel.direction === 'out' ? ['-', '->'] : ['<-', '-'];
   const target = `(m:${rel.target.label} {${rel.target.key}: t.key})`;
   const lines = [
@@ -39,17 +68,20 @@ export function upsertRelCypher(schema: AnyNodeSchema, rel: RelSpec): string {
     'UNWIND row.targets AS t',
   ];
   if (rel.sameScope && schema.scope) {
+    // The target comes first: the engine expands from the first node, and the owner has a high degree.
     lines.push(
-      `MATCH (:${schema.scope.owner.label} {${schema.scope.owner.key}: $scopeKey})-[:${schema.scope.rel}]->${target}`,
+      `MATCH ${target}<-[:${schema.scope.rel}]-(:${schema.scope.owner.label} {${schema.scope.owner.key}: $scopeKey})`,
     );
   } else {
     lines.push(`MATCH ${target}`);
   }
+  lines.push(`MERGE (n)${left}[r:${rel.type}]${right}(m)`, 'ON CREATE SET r.firstseen = timestamp()');
+  if (options.track) lines.push('WITH row, t, r, r.lastupdated AS previous');
   lines.push(
-    `MERGE (n)${left}[r:${rel.type}]${right}(m)`,
-    'ON CREATE SET r.firstseen = timestamp()',
     'SET r += t.props, r.lastupdated = $updateTag',
-    'RETURN count(r) AS written',
+    options.track
+      ? 'RETURN count(r) AS written, collect(CASE WHEN previous IS NULL THEN [row.key, t.key] END) AS added'
+      : 'RETURN count(r) AS written',
   );
   return lines.join('\n');
 }

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { type AnyNodeSchema, relationshipsOf } from '../schema/define.ts';
+import type { AnyNodeSchema } from '../schema/define.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import type { Scope } from './provider.ts';
 import type { PreparedRow } from './row-prep.ts';
-import type { DeletedBatch } from './schema-writer.ts';
+import type { DeletedBatch, TrackedChanges } from './schema-writer.ts';
 
 export const CHANGE_LABEL = 'SkygraphChange';
 
@@ -23,10 +23,9 @@ export interface Change {
 const BOOKKEEPING = new Set(['firstseen', 'lastupdated']);
 
 /**
- * Records what a sync changed, per scope. Before a batch is written it reads
- * the current state of the batch's nodes and relationship targets (indexed
- * lookups, one read per schema and relationship type) and compares; cleanup
- * reports what it deleted. A scope synced for the first time records no
+ * Records what a sync changed, per scope. The writes compare old and new
+ * values themselves and report what they created and changed (no extra
+ * read); cleanup reports what it deleted. A scope synced for the first time records no
  * per-node "added" entries (the whole estate would be new) but one summary.
  */
 export class ChangeRecorder {
@@ -57,69 +56,44 @@ export class ChangeRecorder {
     return this.#count;
   }
 
-  /** Compares rows about to be written with what the graph holds; returns the changes. */
-  async diff(schema: AnyNodeSchema, rows: readonly PreparedRow[]): Promise<Change[]> {
-    if (this.#initial || rows.length === 0) return [];
-    const keys = rows.map((r) => r.key);
-    const existing = new Map<unknown, Record<string, unknown>>();
-    for (const row of await this.#store.read(
-      `UNWIND $keys AS k MATCH (n:${schema.label} {${schema.key}: k}) RETURN k AS key, properties(n) AS props`,
-      { keys },
-    )) {
-      existing.set(row.key, row.props as Record<string, unknown>);
-    }
-    const changes: Change[] = [];
-    for (const row of rows) {
-      const before = existing.get(row.key);
-      if (!before) {
-        changes.push({ kind: 'added', entity: 'node', label: schema.label, key: String(row.key) });
-        continue;
-      }
+  /** Whether writes should report what they change (not for a scope's first sync). */
+  get tracks(): boolean {
+    return !this.#initial;
+  }
+
+  /**
+   * Records what a tracked write of `rows` created and changed (see
+   * `UpsertOptions.track`): the write compared old and new values itself.
+   */
+  async written(schema: AnyNodeSchema, rows: readonly PreparedRow[], tracked: TrackedChanges): Promise<void> {
+    if (this.#initial) return;
+    const byKey = new Map(rows.map((row) => [row.key, row]));
+    const changes: Change[] = tracked.addedNodes.map((key) => ({
+      kind: 'added',
+      entity: 'node',
+      label: schema.label,
+      key: String(key),
+    }));
+    for (const [key, before] of tracked.changedNodes) {
+      const after = byKey.get(key)?.props ?? {};
       const properties: Record<string, [unknown, unknown]> = {};
-      for (const [name, value] of Object.entries(row.props)) {
-        if (BOOKKEEPING.has(name)) continue;
-        const old = before[name] ?? null;
-        if (!sameValue(old, value)) properties[name] = [old, value];
+      for (const [name, old] of before) {
+        if (!BOOKKEEPING.has(name)) properties[name] = [old ?? null, after[name] ?? null];
       }
-      if (Object.keys(properties).length > 0) {
-        changes.push({
-          kind: 'changed',
-          entity: 'node',
-          label: schema.label,
-          key: String(row.key),
-          properties,
-        });
-      }
+      if (Object.keys(properties).length > 0)
+        changes.push({ kind: 'changed', entity: 'node', label: schema.label, key: String(key), properties });
     }
-    for (const [field, rel] of relationshipsOf(schema)) {
-      const withTargets = rows.filter((r) => r.rels[field]);
-      if (withTargets.length === 0) continue;
-      const [left, right] = rel.direction === 'out' ? ['-', '->'] : ['<-', '-'];
-      const current = new Map<unknown, Set<unknown>>();
-      for (const row of await this.#store.read(
-        `UNWIND $keys AS k MATCH (n:${schema.label} {${schema.key}: k})${left}[:${rel.type}]${right}(m:${rel.target.label}) RETURN k AS key, collect(m.${rel.target.key}) AS targets`,
-        { keys: withTargets.map((r) => r.key) },
-      )) {
-        current.set(row.key, new Set(row.targets as unknown[]));
-      }
-      for (const row of withTargets) {
-        const had = current.get(row.key) ?? new Set();
-        for (const target of row.rels[field] ?? []) {
-          // Only targets present in the graph get an edge; the write matches them the same way.
-          if (!had.has(target.key)) {
-            changes.push({
-              kind: 'added',
-              entity: 'relationship',
-              label: schema.label,
-              key: String(row.key),
-              relType: rel.type,
-              target: String(target.key),
-            });
-          }
-        }
-      }
+    for (const [key, target, relType] of tracked.addedRelationships) {
+      changes.push({
+        kind: 'added',
+        entity: 'relationship',
+        label: schema.label,
+        key: String(key),
+        relType,
+        target: String(target),
+      });
     }
-    return changes;
+    await this.record(changes);
   }
 
   /** Records deletions reported by cleanup. */
@@ -214,12 +188,6 @@ export async function pruneChanges(store: GraphStore, olderThan: number, batchSi
     total += deleted;
     if (deleted < batchSize) return total;
   }
-}
-
-function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
-  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** A change-log entry as read back. */

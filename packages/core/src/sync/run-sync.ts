@@ -18,7 +18,7 @@ import { acquireLease, DEFAULT_LEASE, LEASE_LABEL, type LeaseOptions, releaseLea
 import type { CollectContext, Provider, Scope } from './provider.ts';
 import { DEFAULT_RETRY, type RetryPolicy, withRetry } from './retry.ts';
 import { type PreparedRow, prepareRow } from './row-prep.ts';
-import { cleanupSchema, writeRows } from './schema-writer.ts';
+import { cleanupSchema, findStale, writeRows } from './schema-writer.ts';
 import { writeSyncRecord } from './sync-record.ts';
 import type { CollectorResult, ScopeResult, SyncError, SyncResult } from './sync-result.ts';
 
@@ -349,18 +349,22 @@ async function runCollector(run: CollectorRun): Promise<CollectorResult> {
     for (const [schema, pending] of buffers) {
       if (pending.length === 0) continue;
       const writeStart = Date.now();
-      const changes = recorder ? await recorder.diff(schema, pending) : [];
       const written = await writeRows(
         schema,
         pending,
-        { store: state.store, updateTag: state.updateTag, scopeKey: schema.scope ? scope.owner.value : null },
+        {
+          store: state.store,
+          updateTag: state.updateTag,
+          scopeKey: schema.scope ? scope.owner.value : null,
+          track: recorder?.tracks ?? false,
+        },
         (size) =>
           log.warn(
             { label: schema.label, size },
             'the store ran out of transaction memory; splitting the batch',
           ),
       );
-      await recorder?.record(changes);
+      await recorder?.written(schema, pending, written.changes);
       state.writeMs += Date.now() - writeStart;
       result.nodes += written.nodes;
       result.relationships += written.relationships;
@@ -418,13 +422,12 @@ async function runCollector(run: CollectorRun): Promise<CollectorResult> {
 }
 
 async function cleanupScope(scope: Scope, state: RunState, recorder: ChangeRecorder | null): Promise<number> {
-  const seen = new Set<AnyNodeSchema>();
-  let deleted = 0;
+  const filters = scope.filters ?? {};
+  // Schemas by scope relationship: one stale check reads each group once.
+  const groups = new Map<string, AnyNodeSchema[]>();
   for (const collector of scope.collectors) {
     for (const schema of collector.schemas) {
-      if (seen.has(schema) || !schema.scope) continue;
-      seen.add(schema);
-      const filters = scope.filters ?? {};
+      if (!schema.scope) continue;
       for (const prop of Object.keys(filters)) {
         if (!(prop in schema.properties)) {
           throw new SkygraphError(
@@ -433,16 +436,29 @@ async function cleanupScope(scope: Scope, state: RunState, recorder: ChangeRecor
           );
         }
       }
+      const group = `${schema.scope.owner.label}.${schema.scope.owner.key}-${schema.scope.rel}`;
+      const schemas = groups.get(group) ?? [];
+      if (!schemas.includes(schema)) schemas.push(schema);
+      groups.set(group, schemas);
+    }
+  }
+  const target = {
+    store: state.store,
+    updateTag: state.updateTag,
+    scopeKey: scope.owner.value,
+    filters,
+    batchSize: state.cleanupBatchSize,
+  };
+  let deleted = 0;
+  for (const schemas of groups.values()) {
+    const stale = await findStale(schemas, target);
+    if (stale.size === 0) continue;
+    for (const schema of schemas) {
       deleted += await cleanupSchema(
         schema,
-        {
-          store: state.store,
-          updateTag: state.updateTag,
-          scopeKey: scope.owner.value,
-          filters,
-          batchSize: state.cleanupBatchSize,
-        },
+        target,
         recorder ? (batch) => recorder.removed(schema, batch) : undefined,
+        stale,
       );
     }
   }

@@ -1,4 +1,4 @@
-import { cleanupCypher } from '../cypher/cleanup.ts';
+import { type CleanupTarget, cleanupCypher, staleCheckCypher } from '../cypher/cleanup.ts';
 import type { Statement } from '../cypher/statement.ts';
 import { upsertNodesCypher, upsertRelCypher } from '../cypher/upsert.ts';
 import { StoreMemoryError } from '../errors/skygraph-error.ts';
@@ -11,6 +11,8 @@ export interface WriteTarget {
   updateTag: number;
   /** The scope owner's key value, for schemas with a scope relationship. */
   scopeKey: string | null;
+  /** Return what the write created and changed (for the change log); see `UpsertOptions.track`. */
+  track?: boolean;
 }
 
 /** Statements that write prepared rows of one schema: the nodes, then each relationship. */
@@ -20,9 +22,10 @@ export function writeStatements(
   target: WriteTarget,
 ): Statement[] {
   const base = { updateTag: target.updateTag, scopeKey: target.scopeKey };
+  const options = { track: target.track ?? false };
   const statements: Statement[] = [
     {
-      cypher: upsertNodesCypher(schema),
+      cypher: upsertNodesCypher(schema, options),
       params: { ...base, rows: rows.map((r) => ({ key: r.key, props: r.props })) },
     },
   ];
@@ -32,15 +35,32 @@ export function writeStatements(
       return targets ? [{ key: r.key, targets }] : [];
     });
     if (relRows.length > 0)
-      statements.push({ cypher: upsertRelCypher(schema, rel), params: { ...base, rows: relRows } });
+      statements.push({ cypher: upsertRelCypher(schema, rel, options), params: { ...base, rows: relRows } });
   }
   return statements;
 }
 
-/** Counts of what a write did. */
+/** What a tracked write created and changed (empty when the write was not tracked). */
+export interface TrackedChanges {
+  /** Keys of the nodes the write created. */
+  addedNodes: unknown[];
+  /** Nodes whose properties changed: the key and `[property, old value]` pairs. */
+  changedNodes: [unknown, [string, unknown][]][];
+  /** Relationships the write created: `[key, target key, type]`. */
+  addedRelationships: [unknown, unknown, string][];
+}
+
+/** Counts of what a write did, and what it changed when tracked. */
 export interface WriteCounts {
   nodes: number;
   relationships: number;
+  changes: TrackedChanges;
+}
+
+const list = <T>(value: unknown): T[] => (Array.isArray(value) ? (value as T[]) : []);
+
+function emptyChanges(): TrackedChanges {
+  return { addedNodes: [], changedNodes: [], addedRelationships: [] };
 }
 
 /**
@@ -53,18 +73,41 @@ export async function writeRows(
   target: WriteTarget,
   onSplit?: (size: number) => void,
 ): Promise<WriteCounts> {
-  if (rows.length === 0) return { nodes: 0, relationships: 0 };
+  if (rows.length === 0) return { nodes: 0, relationships: 0, changes: emptyChanges() };
   try {
-    const results = await target.store.write(writeStatements(schema, rows, target));
-    const [nodes, ...rels] = results.map((r) => Number(r[0]?.written ?? 0));
-    return { nodes: nodes ?? 0, relationships: rels.reduce((a, b) => a + b, 0) };
+    const [nodeResult, ...relResults] = await target.store.write(writeStatements(schema, rows, target));
+    const nodeRow = nodeResult?.[0];
+    const changes: TrackedChanges = {
+      addedNodes: list(nodeRow?.added),
+      changedNodes: list(nodeRow?.changed),
+      addedRelationships: [],
+    };
+    const types = relationshipsOf(schema)
+      .filter(([field]) => rows.some((r) => r.rels[field]))
+      .map(([, rel]) => rel.type);
+    let relationships = 0;
+    relResults.forEach((result, i) => {
+      const row = result[0];
+      relationships += Number(row?.written ?? 0);
+      for (const [key, targetKey] of list<[unknown, unknown]>(row?.added))
+        changes.addedRelationships.push([key, targetKey, types[i] ?? '']);
+    });
+    return { nodes: Number(nodeRow?.written ?? 0), relationships, changes };
   } catch (error) {
     if (!(error instanceof StoreMemoryError) || rows.length === 1) throw error;
     onSplit?.(rows.length);
     const half = Math.ceil(rows.length / 2);
     const first = await writeRows(schema, rows.slice(0, half), target, onSplit);
     const second = await writeRows(schema, rows.slice(half), target, onSplit);
-    return { nodes: first.nodes + second.nodes, relationships: first.relationships + second.relationships };
+    return {
+      nodes: first.nodes + second.nodes,
+      relationships: first.relationships + second.relationships,
+      changes: {
+        addedNodes: [...first.changes.addedNodes, ...second.changes.addedNodes],
+        changedNodes: [...first.changes.changedNodes, ...second.changes.changedNodes],
+        addedRelationships: [...first.changes.addedRelationships, ...second.changes.addedRelationships],
+      },
+    };
   }
 }
 
@@ -74,26 +117,55 @@ export interface DeletedBatch {
   relationships: [unknown, unknown, string][];
 }
 
-/**
- * Deletes the stale nodes and relationships of one schema under one scope,
- * each statement repeated in bounded batches until nothing is left.
- * `onDeleted` sees each batch's deletions (the change log records them).
- */
-export async function cleanupSchema(
-  schema: AnyNodeSchema,
-  target: WriteTarget & { filters: Readonly<Record<string, string>>; batchSize: number },
-  onDeleted?: (batch: DeletedBatch) => Promise<void>,
-): Promise<number> {
-  if (!schema.scope || target.scopeKey === null) return 0;
-  const filterProps = Object.keys(target.filters);
+/** What is stale under a scope, for one label: from the stale check. */
+export interface Staleness {
+  nodes: number;
+  scopeEdges: number;
+  /** Relationship types with stale edges, by direction from the labelled node. */
+  out: Set<string>;
+  in: Set<string>;
+}
+
+export type CleanupTargetOptions = WriteTarget & {
+  filters: Readonly<Record<string, string>>;
+  batchSize: number;
+};
+
+function cleanupParams(target: CleanupTargetOptions): Record<string, unknown> {
   const params: Record<string, unknown> = {
     scopeKey: target.scopeKey,
     updateTag: target.updateTag,
     batch: target.batchSize,
   };
   for (const [prop, value] of Object.entries(target.filters)) params[`filter_${prop}`] = value;
+  return params;
+}
+
+function needed(deletes: CleanupTarget, stale: Staleness | undefined): boolean {
+  if (!stale) return false;
+  if (deletes.kind === 'stale-nodes') return stale.nodes > 0;
+  if (deletes.kind === 'scope-edges') return stale.scopeEdges > 0;
+  return stale[deletes.direction].has(deletes.type);
+}
+
+/**
+ * Deletes the stale nodes and relationships of one schema under one scope,
+ * each statement repeated in bounded batches until nothing is left.
+ * `onDeleted` sees each batch's deletions (the change log records them).
+ * With `stale` (from {@link findStale}), only the statements with something
+ * to delete run; without it, all of them do.
+ */
+export async function cleanupSchema(
+  schema: AnyNodeSchema,
+  target: CleanupTargetOptions,
+  onDeleted?: (batch: DeletedBatch) => Promise<void>,
+  stale?: ReadonlyMap<string, Staleness>,
+): Promise<number> {
+  if (!schema.scope || target.scopeKey === null) return 0;
+  const params = cleanupParams(target);
   let total = 0;
-  for (const cypher of cleanupCypher(schema, filterProps)) {
+  for (const { cypher, deletes } of cleanupCypher(schema, Object.keys(target.filters))) {
+    if (stale && !needed(deletes, stale.get(schema.label))) continue;
     for (;;) {
       const [rows] = await target.store.write([{ cypher, params }]);
       const row = rows?.[0];
@@ -107,4 +179,46 @@ export async function cleanupSchema(
     }
   }
   return total;
+}
+
+/**
+ * Reads, in one pass over a scope, what is stale per label (see
+ * `staleCheckCypher`) for the given schemas, which must share one scope
+ * relationship. Labels with nothing stale are absent.
+ */
+export async function findStale(
+  schemas: readonly AnyNodeSchema[],
+  target: CleanupTargetOptions,
+): Promise<Map<string, Staleness>> {
+  const scope = schemas[0]?.scope;
+  const stale = new Map<string, Staleness>();
+  if (!scope || target.scopeKey === null) return stale;
+  const outTypes = new Set<string>();
+  const inTypes = new Set<string>();
+  for (const schema of schemas) {
+    for (const [, rel] of relationshipsOf(schema))
+      (rel.direction === 'out' ? outTypes : inTypes).add(rel.type);
+  }
+  const rows = await target.store.read(
+    staleCheckCypher(
+      scope,
+      schemas.map((s) => s.label),
+      Object.keys(target.filters),
+    ),
+    {
+      ...cleanupParams(target),
+      outTypes: [...outTypes],
+      inTypes: [...inTypes],
+    },
+  );
+  for (const row of rows) {
+    const types = (lists: unknown) => new Set((lists as string[][]).flat());
+    stale.set(String(row.label), {
+      nodes: Number(row.staleNodes ?? 0),
+      scopeEdges: Number(row.staleEdges ?? 0),
+      out: types(row.outTypes),
+      in: types(row.inTypes),
+    });
+  }
+  return stale;
 }
