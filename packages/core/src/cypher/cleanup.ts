@@ -83,10 +83,9 @@ export function staleCheckCypher(
   return [
     `MATCH (s:${scope.owner.label} {${scope.owner.key}: $scopeKey})-[sr:${scope.rel}]->(n)`,
     `WHERE (${labelled})${filterClause(filterProps)}`,
-    'OPTIONAL MATCH (n)-[o]->() WHERE o.lastupdated <> $updateTag AND type(o) IN $outTypes',
-    'WITH n, sr, collect(DISTINCT type(o)) AS outTypes',
-    'OPTIONAL MATCH (n)<-[i]-() WHERE i.lastupdated <> $updateTag AND type(i) IN $inTypes',
-    'WITH n, sr, outTypes, collect(DISTINCT type(i)) AS inTypes',
+    // Pattern comprehensions: the embedded engine runs OPTIONAL MATCH here many times slower.
+    'WITH n, sr, [(n)-[o]->() WHERE o.lastupdated <> $updateTag AND type(o) IN $outTypes | type(o)] AS outTypes,',
+    '  [(n)<-[i]-() WHERE i.lastupdated <> $updateTag AND type(i) IN $inTypes | type(i)] AS inTypes',
     'WHERE n.lastupdated <> $updateTag OR sr.lastupdated <> $updateTag OR size(outTypes) > 0 OR size(inTypes) > 0',
     'UNWIND labels(n) AS label',
     'RETURN label,',

@@ -11,7 +11,7 @@ describe('generated Cypher', () => {
       UNWIND $rows AS row
       MERGE (n:TestServer {id: row.key})
       ON CREATE SET n.firstseen = timestamp()
-      SET n += row.props, n.lastupdated = $updateTag, n:TestMachine
+      SET n += row.props, n.skygraph_hash = row.hash, n.lastupdated = $updateTag, n:TestMachine
       MERGE (n)<-[r:RESOURCE]-(s)
       ON CREATE SET r.firstseen = timestamp()
       SET r.lastupdated = $updateTag

@@ -1,4 +1,4 @@
-import type { AnyNodeSchema, RelSpec } from '../schema/define.ts';
+import { type AnyNodeSchema, HASH_PROPERTY, type RelSpec } from '../schema/define.ts';
 
 /** Options of the generated upserts. */
 export interface UpsertOptions {
@@ -12,12 +12,15 @@ export interface UpsertOptions {
   track?: boolean;
 }
 
-// A property changed unless old and new are equal or both null (`=` on null is null).
+// Where the fingerprint (`row.hash`) differs: the properties whose value changed, with the
+// old value. A property changed unless old and new are equal or both null
+// (`=` on null is null).
 const CHANGED_PROPS =
-  '[k IN keys(row.props) WHERE NOT coalesce(n[k] = row.props[k], n[k] IS NULL AND row.props[k] IS NULL) | [k, n[k]]]';
+  `CASE WHEN n.${HASH_PROPERTY} = row.hash THEN [] ELSE ` +
+  '[k IN keys(row.props) WHERE NOT coalesce(n[k] = row.props[k], n[k] IS NULL AND row.props[k] IS NULL) | [k, n[k]]] END';
 
 /**
- * The node upsert of a schema, for `UNWIND $rows` of `{ key, props }`.
+ * The node upsert of a schema, for `UNWIND $rows` of `{ key, props, hash }`.
  *
  * The scope owner is matched once, before the UNWIND; a missing owner writes
  * nothing, so the runner MERGEs every scope's owner first.
@@ -38,7 +41,7 @@ export function upsertNodesCypher(schema: AnyNodeSchema, options: UpsertOptions 
     );
   }
   lines.push(
-    `SET n += row.props, n.lastupdated = $updateTag${schema.extraLabels.map((l: string) => `, n:${l}`).join('')}`,
+    `SET n += row.props, n.${HASH_PROPERTY} = row.hash, n.lastupdated = $updateTag${schema.extraLabels.map((l: string) => `, n:${l}`).join('')}`,
   );
   if (schema.scope) {
     // The loaded node comes first in the pattern: the embedded engine expands

@@ -1,6 +1,13 @@
 import { SkygraphError } from '../errors/skygraph-error.ts';
 import { assertIdentifier } from './identifier.ts';
 
+/**
+ * The bookkeeping property with a fingerprint of a node's collected
+ * properties: a tracked write (change log) compares values one by one only
+ * where it differs, which keeps an unchanged re-sync cheap.
+ */
+export const HASH_PROPERTY = 'skygraph_hash';
+
 /** The property types a schema can declare; a trailing `?` makes a property nullable. */
 export type PropType = 'string' | 'number' | 'boolean' | 'string[]' | 'number[]';
 export type PropSpec = PropType | `${PropType}?`;
@@ -87,6 +94,7 @@ export type NodeProps<S extends AnyNodeSchema> = PropsOf<S['properties']> &
   Partial<PropsOf<S['computed']>> & {
     firstseen?: number;
     lastupdated?: number;
+    skygraph_hash?: string;
   };
 
 /** One row to load into schema S: its properties plus a field per relationship. */
@@ -139,7 +147,7 @@ export function defineNode<
   if (String(input.properties[input.key]).endsWith('?')) {
     throw new SkygraphError('SCHEMA_INVALID', `${input.label}: key "${input.key}" cannot be nullable`);
   }
-  for (const reserved of ['firstseen', 'lastupdated']) {
+  for (const reserved of ['firstseen', 'lastupdated', HASH_PROPERTY]) {
     if (reserved in input.properties) {
       throw new SkygraphError('SCHEMA_INVALID', `${input.label}: "${reserved}" is managed by the loader`);
     }

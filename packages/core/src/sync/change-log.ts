@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AnyNodeSchema } from '../schema/define.ts';
+import { type AnyNodeSchema, HASH_PROPERTY } from '../schema/define.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import type { Scope } from './provider.ts';
 import type { PreparedRow } from './row-prep.ts';
@@ -20,7 +20,7 @@ export interface Change {
   properties?: Record<string, [unknown, unknown]>;
 }
 
-const BOOKKEEPING = new Set(['firstseen', 'lastupdated']);
+const BOOKKEEPING = new Set(['firstseen', 'lastupdated', HASH_PROPERTY]);
 
 /**
  * Records what a sync changed, per scope. The writes compare old and new

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { type CleanupTarget, cleanupCypher, staleCheckCypher } from '../cypher/cleanup.ts';
 import type { Statement } from '../cypher/statement.ts';
 import { upsertNodesCypher, upsertRelCypher } from '../cypher/upsert.ts';
@@ -15,6 +16,11 @@ export interface WriteTarget {
   track?: boolean;
 }
 
+/** A fingerprint of a row's properties (prepared rows list them in schema order). */
+export function propsHash(props: Readonly<Record<string, unknown>>): string {
+  return createHash('sha1').update(JSON.stringify(props)).digest('base64url');
+}
+
 /** Statements that write prepared rows of one schema: the nodes, then each relationship. */
 export function writeStatements(
   schema: AnyNodeSchema,
@@ -26,7 +32,7 @@ export function writeStatements(
   const statements: Statement[] = [
     {
       cypher: upsertNodesCypher(schema, options),
-      params: { ...base, rows: rows.map((r) => ({ key: r.key, props: r.props })) },
+      params: { ...base, rows: rows.map((r) => ({ key: r.key, props: r.props, hash: propsHash(r.props) })) },
     },
   ];
   for (const [field, rel] of relationshipsOf(schema)) {
@@ -199,18 +205,13 @@ export async function findStale(
     for (const [, rel] of relationshipsOf(schema))
       (rel.direction === 'out' ? outTypes : inTypes).add(rel.type);
   }
-  const rows = await target.store.read(
-    staleCheckCypher(
-      scope,
-      schemas.map((s) => s.label),
-      Object.keys(target.filters),
-    ),
-    {
-      ...cleanupParams(target),
-      outTypes: [...outTypes],
-      inTypes: [...inTypes],
-    },
+  const cypher = staleCheckCypher(
+    scope,
+    schemas.map((s) => s.label),
+    Object.keys(target.filters),
   );
+  const params = { ...cleanupParams(target), outTypes: [...outTypes], inTypes: [...inTypes] };
+  const [rows = []] = await target.store.write([{ cypher, params }]);
   for (const row of rows) {
     const types = (lists: unknown) => new Set((lists as string[][]).flat());
     stale.set(String(row.label), {
