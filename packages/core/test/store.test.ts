@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GraphStore } from '../src/store/graph-store.ts';
 import { prepareRow } from '../src/sync/row-prep.ts';
 import { ensureIndexes } from '../src/sync/run-sync.ts';
-import { cleanupSchema, findStale, writeRows } from '../src/sync/schema-writer.ts';
+import { cleanupSchema, findStale, writeBatch, writeRows } from '../src/sync/schema-writer.ts';
 import { Disk, Server, Tenant } from '../src/testing/fixture-schemas.ts';
 import { openTestStore } from '../src/testing/test-store.ts';
 
@@ -161,6 +161,24 @@ describe(`graph store (${process.env.SKYGRAPH_TEST_NEO4J_URI ? 'neo4j' : 'embedd
     expect(deleted).toBeGreaterThanOrEqual(2);
     const attached = await store.read('MATCH (s:TestServer)-[:ATTACHED]->(d) RETURN s.id AS s, d.id AS d');
     expect(attached).toEqual([{ s: 's-new', d: 'd-keep' }]);
+  });
+
+  it('writes several schemas in one batch, in order, with counts per schema', async () => {
+    const counts = await writeBatch(
+      [
+        { schema: Disk, rows: rows(Disk, [{ id: 'd1', region: 'r1' }]) },
+        { schema: Server, rows: rows(Server, [{ id: 's1', region: 'r1', disks: ['d1'] }]) },
+        { schema: Disk, rows: [] },
+      ],
+      target(100),
+    );
+    expect(counts.map((c) => [c.nodes, c.relationships])).toEqual([
+      [1, 0],
+      [1, 1],
+      [0, 0],
+    ]);
+    const attached = await store.read('MATCH (s:TestServer)-[:ATTACHED]->(d) RETURN s.id AS s, d.id AS d');
+    expect(attached).toEqual([{ s: 's1', d: 'd1' }]);
   });
 
   it('finds what is stale in one read, and cleanup deletes exactly that', async () => {

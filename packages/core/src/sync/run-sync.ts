@@ -18,7 +18,7 @@ import { acquireLease, DEFAULT_LEASE, LEASE_LABEL, type LeaseOptions, releaseLea
 import type { CollectContext, Provider, Scope } from './provider.ts';
 import { DEFAULT_RETRY, type RetryPolicy, withRetry } from './retry.ts';
 import { type PreparedRow, prepareRow } from './row-prep.ts';
-import { cleanupSchema, findStale, writeRows } from './schema-writer.ts';
+import { cleanupSchema, findStale, writeBatch } from './schema-writer.ts';
 import { writeSyncRecord } from './sync-record.ts';
 import type { CollectorResult, ScopeResult, SyncError, SyncResult } from './sync-result.ts';
 
@@ -346,29 +346,30 @@ async function runCollector(run: CollectorRun): Promise<CollectorResult> {
   let buffered = 0;
   let rows = 0;
   const flush = async () => {
-    for (const [schema, pending] of buffers) {
-      if (pending.length === 0) continue;
-      const writeStart = Date.now();
-      const written = await writeRows(
-        schema,
-        pending,
-        {
-          store: state.store,
-          updateTag: state.updateTag,
-          scopeKey: schema.scope ? scope.owner.value : null,
-          track: recorder?.tracks ?? false,
-        },
-        (size) =>
-          log.warn(
-            { label: schema.label, size },
-            'the store ran out of transaction memory; splitting the batch',
-          ),
-      );
-      await recorder?.written(schema, pending, written.changes);
-      state.writeMs += Date.now() - writeStart;
-      result.nodes += written.nodes;
-      result.relationships += written.relationships;
-      state.emit({ type: 'rows', scope: scopeInfo, label: schema.label, ...written });
+    const parts = [...buffers].map(([schema, pending]) => ({ schema, rows: pending }));
+    const writeStart = Date.now();
+    const counts = await writeBatch(
+      parts,
+      {
+        store: state.store,
+        updateTag: state.updateTag,
+        scopeKey: scope.owner.value,
+        track: recorder?.tracks ?? false,
+      },
+      (schema, size) =>
+        log.warn(
+          { label: schema.label, size },
+          'the store ran out of transaction memory; splitting the batch',
+        ),
+    );
+    state.writeMs += Date.now() - writeStart;
+    for (const [i, { schema, rows: written }] of parts.entries()) {
+      if (written.length === 0) continue;
+      const { nodes, relationships, changes } = counts[i] ?? { nodes: 0, relationships: 0 };
+      if (changes) await recorder?.written(schema, written, changes);
+      result.nodes += nodes;
+      result.relationships += relationships;
+      state.emit({ type: 'rows', scope: scopeInfo, label: schema.label, nodes, relationships });
       buffers.set(schema, []);
     }
     buffered = 0;

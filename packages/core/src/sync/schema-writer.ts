@@ -4,7 +4,7 @@ import type { Statement } from '../cypher/statement.ts';
 import { upsertNodesCypher, upsertRelCypher } from '../cypher/upsert.ts';
 import { StoreMemoryError } from '../errors/skygraph-error.ts';
 import { type AnyNodeSchema, relationshipsOf } from '../schema/define.ts';
-import type { GraphStore } from '../store/graph-store.ts';
+import type { GraphStore, Row } from '../store/graph-store.ts';
 import type { PreparedRow } from './row-prep.ts';
 
 export interface WriteTarget {
@@ -69,6 +69,33 @@ function emptyChanges(): TrackedChanges {
   return { addedNodes: [], changedNodes: [], addedRelationships: [] };
 }
 
+/** The counts and tracked changes in the results of one schema's statements. */
+function countsOf(
+  schema: AnyNodeSchema,
+  rows: readonly PreparedRow[],
+  results: readonly Row[][],
+): WriteCounts {
+  const [nodeResult, ...relResults] = results;
+  const nodeRow = nodeResult?.[0];
+  const changes: TrackedChanges = {
+    addedNodes: list(nodeRow?.added),
+    changedNodes: list(nodeRow?.changed),
+    addedRelationships: [],
+  };
+  // writeStatements adds a relationship statement only where some row has targets.
+  const types = relationshipsOf(schema)
+    .filter(([field]) => rows.some((r) => r.rels[field]))
+    .map(([, rel]) => rel.type);
+  let relationships = 0;
+  relResults.forEach((result, i) => {
+    const row = result[0];
+    relationships += Number(row?.written ?? 0);
+    for (const [key, targetKey] of list<[unknown, unknown]>(row?.added))
+      changes.addedRelationships.push([key, targetKey, types[i] ?? '']);
+  });
+  return { nodes: Number(nodeRow?.written ?? 0), relationships, changes };
+}
+
 /**
  * Writes rows of one schema in one transaction. A batch the store refuses for
  * transaction memory is split in halves and retried, down to single rows.
@@ -81,24 +108,7 @@ export async function writeRows(
 ): Promise<WriteCounts> {
   if (rows.length === 0) return { nodes: 0, relationships: 0, changes: emptyChanges() };
   try {
-    const [nodeResult, ...relResults] = await target.store.write(writeStatements(schema, rows, target));
-    const nodeRow = nodeResult?.[0];
-    const changes: TrackedChanges = {
-      addedNodes: list(nodeRow?.added),
-      changedNodes: list(nodeRow?.changed),
-      addedRelationships: [],
-    };
-    const types = relationshipsOf(schema)
-      .filter(([field]) => rows.some((r) => r.rels[field]))
-      .map(([, rel]) => rel.type);
-    let relationships = 0;
-    relResults.forEach((result, i) => {
-      const row = result[0];
-      relationships += Number(row?.written ?? 0);
-      for (const [key, targetKey] of list<[unknown, unknown]>(row?.added))
-        changes.addedRelationships.push([key, targetKey, types[i] ?? '']);
-    });
-    return { nodes: Number(nodeRow?.written ?? 0), relationships, changes };
+    return countsOf(schema, rows, await target.store.write(writeStatements(schema, rows, target)));
   } catch (error) {
     if (!(error instanceof StoreMemoryError) || rows.length === 1) throw error;
     onSplit?.(rows.length);
@@ -115,6 +125,45 @@ export async function writeRows(
       },
     };
   }
+}
+
+/** Rows of one schema, part of a batch. */
+export interface BatchPart {
+  schema: AnyNodeSchema;
+  rows: readonly PreparedRow[];
+}
+
+/**
+ * Writes the rows of several schemas in one transaction, in the order given
+ * (a relationship finds a target an earlier part wrote). A batch the store
+ * refuses for transaction memory is written schema by schema instead, each
+ * split further by {@link writeRows} if need be.
+ */
+export async function writeBatch(
+  parts: readonly BatchPart[],
+  target: WriteTarget,
+  onSplit?: (schema: AnyNodeSchema, size: number) => void,
+): Promise<WriteCounts[]> {
+  const pending = parts.filter((part) => part.rows.length > 0);
+  const statements = pending.map((part) => writeStatements(part.schema, part.rows, target));
+  let results: Row[][];
+  try {
+    results = pending.length > 0 ? await target.store.write(statements.flat()) : [];
+  } catch (error) {
+    if (!(error instanceof StoreMemoryError)) throw error;
+    const counts: WriteCounts[] = [];
+    for (const part of parts)
+      counts.push(await writeRows(part.schema, part.rows, target, (size) => onSplit?.(part.schema, size)));
+    return counts;
+  }
+  let offset = 0;
+  const bySchema = new Map<BatchPart, WriteCounts>();
+  pending.forEach((part, i) => {
+    const count = statements[i]?.length ?? 0;
+    bySchema.set(part, countsOf(part.schema, part.rows, results.slice(offset, offset + count)));
+    offset += count;
+  });
+  return parts.map((part) => bySchema.get(part) ?? { nodes: 0, relationships: 0, changes: emptyChanges() });
 }
 
 /** What one cleanup batch deleted: node keys and `[key, target, type]` relationship triples. */
