@@ -5,7 +5,7 @@
  * again. Prints one JSON object on standard output.
  */
 
-import { fork } from 'node:child_process';
+import { execFileSync, fork } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,7 +24,8 @@ interface RunInput {
 
 const input = JSON.parse(process.argv[2] ?? '{}') as RunInput;
 const dir = mkdtempSync(join(tmpdir(), 'skygraph-bench-'));
-const store = EmbeddedStore.open(join(dir, 'bench.grafeo'));
+const storePath = join(dir, 'bench.grafeo');
+const store = EmbeddedStore.open(storePath);
 // The emulators are the cloud: they run in another process, as a real API would.
 const host = fork(
   new URL('./emulator-host.ts', import.meta.url),
@@ -42,10 +43,19 @@ const [ready] = (await once(host, 'message')) as [{ endpoints: DemoEndpoints }];
 const providers = () => demoProviders(ready.endpoints);
 const requests = async () => (await ask<{ requests: Record<string, number> }>('stats', 'stats')).requests;
 // The JS heap is the sync's own memory; RSS also holds the embedded graph (native memory).
+// heapUsed includes garbage V8 has not collected yet, so the live heap is
+// sampled right after a full collection every 2 s (the process runs with
+// --expose-gc; each collection pauses the sync for a few ms).
 let peakHeap = 0;
+let peakLiveHeap = 0;
+const gc = (globalThis as { gc?: () => void }).gc;
 const sampler = setInterval(() => {
   peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
 }, 100);
+const liveSampler = setInterval(() => {
+  gc?.();
+  peakLiveHeap = Math.max(peakLiveHeap, process.memoryUsage().heapUsed);
+}, 2000);
 const phases: Record<string, unknown> = {};
 let tag = 1_000;
 try {
@@ -78,12 +88,31 @@ try {
   }
 } finally {
   host.send({ type: 'stop' });
+  clearInterval(sampler);
+  clearInterval(liveSampler);
   await store.close();
-  rmSync(dir, { recursive: true, force: true });
 }
-clearInterval(sampler);
+const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+// What the embedded graph alone holds in memory: a fresh process opens the
+// store the sync wrote and reports its RSS, less a process that opens nothing.
+const footprint = (open: boolean) =>
+  Number(
+    execFileSync(
+      process.execPath,
+      ['--import', 'tsx', new URL('./store-footprint.ts', import.meta.url).pathname, open ? storePath : ''],
+      { encoding: 'utf8' },
+    ).trim(),
+  );
+const graphRssMb = footprint(true) - footprint(false);
+rmSync(dir, { recursive: true, force: true });
 process.stdout.write(
-  `${JSON.stringify({ phases, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), peakHeapMb: Math.round(peakHeap / 2 ** 20) })}\n`,
+  `${JSON.stringify({
+    phases,
+    peakRssMb,
+    graphRssMb,
+    peakHeapMb: Math.round(peakHeap / 2 ** 20),
+    peakLiveHeapMb: Math.round(peakLiveHeap / 2 ** 20),
+  })}\n`,
 );
 
 function summarise(

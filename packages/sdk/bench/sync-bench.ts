@@ -40,12 +40,16 @@ const concurrency = Number(values.concurrency);
 const changeLog = !values['no-change-log'];
 
 function child(script: string, args: string[]): Record<string, unknown> {
-  const output = execFileSync(process.execPath, ['--import', 'tsx', join(here, script), ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    maxBuffer: 64 * 2 ** 20,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const output = execFileSync(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', join(here, script), ...args],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 64 * 2 ** 20,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const last = output.trim().split('\n').at(-1) ?? '{}';
   return JSON.parse(last) as Record<string, unknown>;
 }
@@ -84,7 +88,9 @@ if (values.scaling) {
       nodes: first.nodes,
       resourcesPerSecond: first.resourcesPerSecond,
       peakRssMb: run.peakRssMb,
+      graphRssMb: run.graphRssMb,
       peakHeapMb: run.peakHeapMb,
+      peakLiveHeapMb: run.peakLiveHeapMb,
       wallSeconds: first.wallSeconds,
     });
   }
@@ -152,9 +158,10 @@ process.stdout.write(
     'phase\twall s\trequests\tnodes\trels\tdeleted\tres/s\tfloor s\twall/floor\twrite share\tretries',
     ...rows,
   ].join('\n') +
-    `\npeak RSS ${String(main.peakRssMb)} MB (JS heap ${String(main.peakHeapMb)} MB)\n` +
+    `\npeak RSS ${String(main.peakRssMb)} MB, of which the embedded graph ~${String(main.graphRssMb)} MB; ` +
+    `JS heap peak ${String(main.peakHeapMb)} MB, live after GC ${String(main.peakLiveHeapMb)} MB\n` +
     (scaling.length > 0
-      ? `scaling: ${scaling.map((s) => `${String(s.factor)}x ${String(s.nodes)} nodes ${String(s.resourcesPerSecond)} res/s ${String(s.peakRssMb)} MB RSS, ${String(s.peakHeapMb)} MB heap`).join('; ')}\n`
+      ? `scaling: ${scaling.map((s) => `${String(s.factor)}x ${String(s.nodes)} nodes ${String(s.resourcesPerSecond)} res/s ${String(s.peakRssMb)} MB RSS (graph ~${String(s.graphRssMb)} MB), ${String(s.peakLiveHeapMb)} MB live heap`).join('; ')}\n`
       : '') +
     (storeBench
       ? `store: ${String(storeBench.nodesPerSecond)} nodes/s, ${String(storeBench.relationshipsPerSecond)} rels/s, ${String(storeBench.cleanupDeletesPerSecond)} deletes/s, ${String(storeBench.peakRssMb)} MB\n`

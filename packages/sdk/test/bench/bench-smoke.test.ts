@@ -33,6 +33,8 @@ describe('pnpm bench', () => {
       const report = JSON.parse(readFileSync(join(out, file ?? ''), 'utf8')) as {
         phases: Record<string, { status: string; nodes: number; deleted: number; requests: number }>;
         peakRssMb: number;
+        graphRssMb: number;
+        peakLiveHeapMb: number;
       };
       expect(Object.keys(report.phases)).toEqual(['first', 'unchanged', 'changed']);
       expect(report.phases.first?.status).toBe('success');
@@ -41,6 +43,11 @@ describe('pnpm bench', () => {
       expect(report.phases.changed?.deleted).toBeGreaterThan(0);
       expect(report.phases.first?.requests).toBeGreaterThan(0);
       expect(report.peakRssMb).toBeGreaterThan(0);
+      // The embedded graph's share of the RSS and the live heap are measured, and smaller than the RSS.
+      expect(report.graphRssMb).toBeGreaterThan(0);
+      expect(report.graphRssMb).toBeLessThan(report.peakRssMb);
+      expect(report.peakLiveHeapMb).toBeGreaterThan(0);
+      expect(printed).toMatch(/of which the embedded graph/);
     } finally {
       rmSync(out, { recursive: true, force: true });
     }
