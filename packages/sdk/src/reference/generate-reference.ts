@@ -21,7 +21,7 @@ export function generateReference(): Record<string, string> {
       '# Graph schema reference',
       '',
       HEADER,
-      'Every node also has `firstseen` and `lastupdated`; every relationship has `lastupdated` (see [concepts](../concepts.md)).',
+      'Every node also has `firstseen`, `lastupdated` and `skygraph_hash`; every relationship has `firstseen` and `lastupdated` (see [concepts](../concepts.md)).',
       '',
       schemaReference('AWS', schemasOf(Object.fromEntries(awsSchemas.map((s) => [s.label, s])))),
       schemaReference('GCP', schemasOf(gcpSchema)),

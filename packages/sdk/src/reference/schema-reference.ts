@@ -50,6 +50,7 @@ export function schemaReference(title: string, schemas: readonly AnyNodeSchema[]
     lines.push(
       '| `firstseen` | number (ms, set once) |',
       '| `lastupdated` | number (update tag of the last sync) |',
+      '| `skygraph_hash` | string (fingerprint of the collected properties) |',
       '',
     );
     const rels = relationshipsOf(schema);
