@@ -364,9 +364,10 @@ async function runCollector(run: CollectorRun): Promise<CollectorResult> {
     );
     state.writeMs += Date.now() - writeStart;
     for (const [i, { schema, rows: written }] of parts.entries()) {
-      if (written.length === 0) continue;
-      const { nodes, relationships, changes } = counts[i] ?? { nodes: 0, relationships: 0 };
-      if (changes) await recorder?.written(schema, written, changes);
+      const count = counts[i];
+      if (written.length === 0 || !count) continue;
+      const { nodes, relationships, changes } = count;
+      await recorder?.written(schema, written, changes);
       result.nodes += nodes;
       result.relationships += relationships;
       state.emit({ type: 'rows', scope: scopeInfo, label: schema.label, nodes, relationships });
