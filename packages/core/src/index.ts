@@ -36,8 +36,10 @@ export {
 } from './log/logger.ts';
 export {
   type AnyNodeSchema,
+  BOOKKEEPING_PROPERTIES,
   defineNode,
   defineRel,
+  HASH_PROPERTY,
   type NodeProps,
   type NodeRef,
   type NodeRow,

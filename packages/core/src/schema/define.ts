@@ -12,6 +12,13 @@ export const HASH_PROPERTY = 'skygraph_hash';
 export type PropType = 'string' | 'number' | 'boolean' | 'string[]' | 'number[]';
 export type PropSpec = PropType | `${PropType}?`;
 
+/** The properties the loader manages on every node (no schema may declare them), with their types. */
+export const BOOKKEEPING_PROPERTIES = {
+  firstseen: 'number?',
+  lastupdated: 'number?',
+  [HASH_PROPERTY]: 'string?',
+} as const satisfies Record<string, PropSpec>;
+
 interface PropTypeMap {
   string: string;
   number: number;
@@ -147,7 +154,7 @@ export function defineNode<
   if (String(input.properties[input.key]).endsWith('?')) {
     throw new SkygraphError('SCHEMA_INVALID', `${input.label}: key "${input.key}" cannot be nullable`);
   }
-  for (const reserved of ['firstseen', 'lastupdated', HASH_PROPERTY]) {
+  for (const reserved of Object.keys(BOOKKEEPING_PROPERTIES)) {
     if (reserved in input.properties) {
       throw new SkygraphError('SCHEMA_INVALID', `${input.label}: "${reserved}" is managed by the loader`);
     }

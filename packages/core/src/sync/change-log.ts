@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type AnyNodeSchema, HASH_PROPERTY } from '../schema/define.ts';
+import type { AnyNodeSchema } from '../schema/define.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import type { Scope } from './provider.ts';
 import type { PreparedRow } from './row-prep.ts';
@@ -19,8 +19,6 @@ export interface Change {
   /** For changed nodes: property -> [old, new]. */
   properties?: Record<string, [unknown, unknown]>;
 }
-
-const BOOKKEEPING = new Set(['firstseen', 'lastupdated', HASH_PROPERTY]);
 
 /**
  * Records what a sync changed, per scope. The writes compare old and new
@@ -77,9 +75,8 @@ export class ChangeRecorder {
     for (const [key, before] of tracked.changedNodes) {
       const after = byKey.get(key)?.props ?? {};
       const properties: Record<string, [unknown, unknown]> = {};
-      for (const [name, old] of before) {
-        if (!BOOKKEEPING.has(name)) properties[name] = [old ?? null, after[name] ?? null];
-      }
+      // Only collected properties are compared (row.props); bookkeeping never is.
+      for (const [name, old] of before) properties[name] = [old ?? null, after[name] ?? null];
       if (Object.keys(properties).length > 0)
         changes.push({ kind: 'changed', entity: 'node', label: schema.label, key: String(key), properties });
     }

@@ -1,4 +1,4 @@
-import type { AnyNodeSchema, NodeProps, PropSpec } from '@skygraph/core';
+import type { AnyNodeSchema, BOOKKEEPING_PROPERTIES, NodeProps, PropSpec } from '@skygraph/core';
 import type { ColumnSpec, ColumnValue } from './column-spec.ts';
 
 /**
@@ -17,10 +17,7 @@ export type ModelOf<Schemas extends readonly AnyNodeSchema[]> = {
 };
 
 /** Properties every loaded node has besides its schema's. */
-export interface BookkeepingProps {
-  firstseen: 'number?';
-  lastupdated: 'number?';
-}
+export type BookkeepingProps = typeof BOOKKEEPING_PROPERTIES;
 
 /** The declared keys of a record type, without its string index signature. */
 type DeclaredOnly<T> = { [K in keyof T as string extends K ? never : K]: T[K] };

@@ -1,12 +1,12 @@
 import type { AnyNodeSchema, PropSpec, RelSpec } from '@skygraph/core';
-import { relationshipsOf } from '@skygraph/core';
+import { BOOKKEEPING_PROPERTIES, relationshipsOf } from '@skygraph/core';
 import type { LinkNode, PropNode } from './ast.ts';
 import type { ColumnSpec } from './column-spec.ts';
 import { nullableSpec } from './column-spec.ts';
 import { assertName } from './identifiers.ts';
 import { QueryError } from './query-error.ts';
 
-const BOOKKEEPING: Record<string, PropSpec> = { firstseen: 'number?', lastupdated: 'number?' };
+const BOOKKEEPING: Readonly<Record<string, PropSpec>> = BOOKKEEPING_PROPERTIES;
 
 interface RuntimeBinding {
   readonly schema: AnyNodeSchema;
