@@ -1,10 +1,11 @@
 import { defineNode, refOf } from '@skygraph/core';
+import { EXPOSURE_PROPERTIES } from './exposure.ts';
 import { GCPProject } from './project.ts';
 
 /**
  * A GKE cluster, keyed by its self link. The basic-auth password is never
- * stored (only `basic_auth` and the user name); the analysis job adds
- * `exposed_internet` and `exposed_internet_type`.
+ * stored (only `basic_auth` and the user name); the analysis job sets
+ * `exposed_internet` and `exposed_internet_type` (computed).
  */
 export const GKECluster = defineNode({
   label: 'GKECluster',
@@ -47,5 +48,6 @@ export const GKECluster = defineNode({
     release_channel: 'string?',
   },
   scope: { owner: refOf(GCPProject), rel: 'RESOURCE' },
+  computed: EXPOSURE_PROPERTIES,
   description: 'A Google Kubernetes Engine cluster.',
 });

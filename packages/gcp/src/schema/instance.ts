@@ -1,11 +1,12 @@
 import { defineNode, defineRel, refOf } from '@skygraph/core';
+import { EXPOSURE_PROPERTIES } from './exposure.ts';
 import { GCPNetworkTag } from './network-tag.ts';
 import { GCPProject } from './project.ts';
 import { GCPVpc } from './vpc.ts';
 
 /**
  * A Compute Engine instance, keyed by `projects/<p>/zones/<zone>/instances/<name>`.
- * The analysis job adds `exposed_internet` and `exposed_internet_type`.
+ * The analysis job sets `exposed_internet` and `exposed_internet_type` (computed).
  */
 export const GCPInstance = defineNode({
   label: 'GCPInstance',
@@ -34,6 +35,7 @@ export const GCPInstance = defineNode({
     network_tags: 'string[]?',
   },
   scope: { owner: refOf(GCPProject), rel: 'RESOURCE' },
+  computed: EXPOSURE_PROPERTIES,
   relationships: {
     tags: defineRel('TAGGED', refOf(GCPNetworkTag)),
     vpcs: defineRel('MEMBER_OF_GCP_VPC', refOf(GCPVpc), {

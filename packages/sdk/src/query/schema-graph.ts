@@ -59,9 +59,6 @@ import {
 import { GSuiteGroup, GSuiteTenant, GSuiteUser } from '@skygraph/gsuite/schema';
 import { createGraph } from './create-graph.ts';
 
-/** The properties the GCP exposure analysis sets (the GCP schemas do not declare them as computed yet). */
-const EXPOSURE = { exposed_internet: 'boolean?', exposed_internet_type: 'string?' } as const;
-
 /**
  * A schema as queries see it: with the properties (and relationships) the
  * providers' analysis jobs add after loading. Only for reading: the loader
@@ -129,12 +126,12 @@ export const awsSchemas = [
   S3Acl,
 ] as const;
 
-/** The GCP node schemas the builder knows (with `exposed_internet` and FIREWALL_INGRESS from the analysis). */
+/** The GCP node schemas the builder knows (with FIREWALL_INGRESS from the analysis). */
 export const gcpSchemas = [
   GCPOrganization,
   GCPFolder,
   GCPProject,
-  asAnalysed(GCPInstance, EXPOSURE),
+  GCPInstance,
   GCPNetworkInterface,
   GCPNicAccessConfig,
   GCPNetworkTag,
@@ -143,7 +140,7 @@ export const gcpSchemas = [
   asAnalysed(GCPFirewall, {}, { appliesTo: defineRel('FIREWALL_INGRESS', refOf(GCPInstance)) }),
   GCPIpRule,
   GCPIpRange,
-  asAnalysed(GKECluster, EXPOSURE),
+  GKECluster,
   GCPBucket,
   GCPBucketLabel,
 ] as const;
