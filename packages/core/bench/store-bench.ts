@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EmbeddedStore } from '../src/store/embedded-store.ts';
+import { ensureIndexes } from '../src/sync/ensure-indexes.ts';
 import { prepareRow } from '../src/sync/row-prep.ts';
-import { ensureIndexes } from '../src/sync/run-sync.ts';
 import { cleanupSchema, writeRows } from '../src/sync/schema-writer.ts';
 import { Disk, Server, Tenant } from '../src/testing/fixture-schemas.ts';
 

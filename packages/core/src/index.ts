@@ -11,7 +11,7 @@ export {
   resolveConfig,
 } from './config/options.ts';
 export { cleanupCypher } from './cypher/cleanup.ts';
-export { indexCypher } from './cypher/indexes.ts';
+export { type IndexSpec, indexCypher, schemaIndexes } from './cypher/indexes.ts';
 export type { Statement } from './cypher/statement.ts';
 export { upsertNodesCypher, upsertRelCypher } from './cypher/upsert.ts';
 export {
@@ -67,6 +67,7 @@ export {
   pruneChanges,
   readChanges,
 } from './sync/change-log.ts';
+export { ensureIndexes } from './sync/ensure-indexes.ts';
 export type { ScopeInfo, SyncEvent, SyncListener } from './sync/events.ts';
 export { acquireLease, type LeaseOptions, releaseLease } from './sync/lease.ts';
 export {
@@ -83,5 +84,5 @@ export {
   type ScopeOwner,
 } from './sync/provider.ts';
 export { DEFAULT_RETRY, type RetryPolicy, withRetry } from './sync/retry.ts';
-export { ensureIndexes, type SyncOptions, sync } from './sync/run-sync.ts';
+export { type SyncOptions, sync } from './sync/run-sync.ts';
 export type { CollectorResult, ScopeResult, ScopeStatus, SyncError, SyncResult } from './sync/sync-result.ts';

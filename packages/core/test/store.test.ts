@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GraphStore } from '../src/store/graph-store.ts';
+import { ensureIndexes } from '../src/sync/ensure-indexes.ts';
 import { prepareRow } from '../src/sync/row-prep.ts';
-import { ensureIndexes } from '../src/sync/run-sync.ts';
 import { cleanupSchema, findStale, writeBatch, writeRows } from '../src/sync/schema-writer.ts';
 import { Disk, Server, Tenant } from '../src/testing/fixture-schemas.ts';
 import { openTestStore } from '../src/testing/test-store.ts';

@@ -14,10 +14,14 @@ export interface LeaseOptions {
 
 export const DEFAULT_LEASE: LeaseOptions = { ttlMs: 6 * 3600_000, waitMs: 0 };
 
-const ACQUIRE = `OPTIONAL MATCH (held:${LEASE_LABEL} {scope: $scope})
-WITH held
-WHERE held IS NULL OR held.runId = $runId OR held.expiresAt < $now
-MERGE (l:${LEASE_LABEL} {scope: $scope})
+// MERGE first, then write the node before reading its holder: on Neo4j the
+// write takes the node's lock (the uniqueness constraint on the scope makes
+// concurrent MERGEs meet on one node), so two runs cannot both read "free".
+const ACQUIRE = `MERGE (l:${LEASE_LABEL} {scope: $scope})
+ON CREATE SET l.runId = $runId, l.expiresAt = $expiresAt
+SET l.contendedAt = $now
+WITH l
+WHERE l.runId = $runId OR l.expiresAt < $now
 SET l.runId = $runId, l.host = $host, l.pid = $pid, l.acquiredAt = $now, l.expiresAt = $expiresAt
 RETURN l.runId AS runId`;
 

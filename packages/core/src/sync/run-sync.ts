@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import pLimit from 'p-limit';
-import { indexCypher } from '../cypher/indexes.ts';
 import {
   CancelledError,
   CollectError,
@@ -12,9 +11,10 @@ import {
 import { type Logger, silentLogger } from '../log/logger.ts';
 import type { AnyNodeSchema } from '../schema/define.ts';
 import type { GraphStore } from '../store/graph-store.ts';
-import { CHANGE_LABEL, ChangeRecorder, pruneChanges } from './change-log.ts';
+import { ChangeRecorder, pruneChanges } from './change-log.ts';
+import { ensureIndexes } from './ensure-indexes.ts';
 import type { SyncEvent, SyncListener } from './events.ts';
-import { acquireLease, DEFAULT_LEASE, LEASE_LABEL, type LeaseOptions, releaseLease } from './lease.ts';
+import { acquireLease, DEFAULT_LEASE, type LeaseOptions, releaseLease } from './lease.ts';
 import type { CollectContext, Provider, Scope } from './provider.ts';
 import { DEFAULT_RETRY, type RetryPolicy, withRetry } from './retry.ts';
 import { type PreparedRow, prepareRow } from './row-prep.ts';
@@ -65,22 +65,6 @@ interface RunState {
   scopes: ScopeResult[];
   errors: SyncError[];
   writeMs: number;
-}
-
-/** The labels of the engine's own bookkeeping nodes, indexed like the schemas. */
-const BOOKKEEPING_INDEXES = [
-  `CREATE INDEX IF NOT EXISTS FOR (n:${LEASE_LABEL}) ON (n.scope)`,
-  'CREATE INDEX IF NOT EXISTS FOR (n:SyncMetadata) ON (n.id)',
-  'CREATE INDEX IF NOT EXISTS FOR (n:SyncMetadata) ON (n.scope)',
-  `CREATE INDEX IF NOT EXISTS FOR (n:${CHANGE_LABEL}) ON (n.run_id)`,
-  `CREATE INDEX IF NOT EXISTS FOR (n:${CHANGE_LABEL}) ON (n.at)`,
-];
-
-/** Creates the indexes every schema key needs (idempotent). */
-export async function ensureIndexes(store: GraphStore, schemas: readonly AnyNodeSchema[]): Promise<void> {
-  for (const cypher of [...indexCypher(schemas), ...BOOKKEEPING_INDEXES]) {
-    await store.write([{ cypher, params: {} }]);
-  }
 }
 
 /**
@@ -135,6 +119,7 @@ export async function sync(options: SyncOptions): Promise<SyncResult> {
   await ensureIndexes(
     options.store,
     options.providers.flatMap((p) => p.schemas),
+    (message) => state.log.warn(message),
   );
 
   const global = pLimit(Math.max(1, options.concurrency ?? 16));

@@ -1,3 +1,11 @@
 export { FixtureApiError, type FixtureEstate, fixtureProvider } from './fixture-provider.ts';
 export { Disk, Server, Tenant } from './fixture-schemas.ts';
-export { openTestStore } from './test-store.ts';
+export {
+  createTestStoreTarget,
+  openTestStore,
+  TEST_NEO4J_PASSWORD_ENV_VAR,
+  type TestStoreKind,
+  type TestStoreTarget,
+  testNeo4jUri,
+  testStoreKind,
+} from './test-store.ts';

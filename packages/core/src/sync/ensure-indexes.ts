@@ -1,0 +1,83 @@
+import { createIndexCypher, createUniqueCypher, type IndexSpec, schemaIndexes } from '../cypher/indexes.ts';
+import type { AnyNodeSchema } from '../schema/define.ts';
+import type { GraphStore } from '../store/graph-store.ts';
+import { CHANGE_LABEL } from './change-log.ts';
+import { LEASE_LABEL } from './lease.ts';
+
+/** The engine's own bookkeeping nodes, indexed like the schemas; a lease is unique per scope. */
+const BOOKKEEPING: IndexSpec[] = [
+  { label: LEASE_LABEL, property: 'scope', unique: true },
+  { label: 'SyncMetadata', property: 'id', unique: false },
+  { label: 'SyncMetadata', property: 'scope', unique: false },
+  { label: CHANGE_LABEL, property: 'run_id', unique: false },
+  { label: CHANGE_LABEL, property: 'at', unique: false },
+];
+
+/**
+ * Creates what every schema key needs (idempotent). The embedded store gets
+ * plain indexes: its single writer already serialises MERGEs. Neo4j runs
+ * scopes' transactions concurrently, and only a uniqueness constraint makes
+ * two concurrent MERGEs of one key create one node, so each schema key gets
+ * one there. A plain index on the same label and property (Cartography
+ * creates those) is replaced by the constraint, whose own index serves the
+ * same lookups; Cartography's `CREATE INDEX IF NOT EXISTS` then does nothing.
+ * Where existing duplicates make the constraint impossible, the key keeps a
+ * plain index and `onWarning` says which label to deduplicate.
+ */
+export async function ensureIndexes(
+  store: GraphStore,
+  schemas: readonly AnyNodeSchema[],
+  onWarning: (message: string) => void = () => {},
+): Promise<void> {
+  for (const spec of [...schemaIndexes(schemas), ...BOOKKEEPING]) {
+    if (store.kind === 'neo4j' && spec.unique) await ensureUnique(store, spec, onWarning);
+    else await store.write([{ cypher: createIndexCypher(spec), params: {} }]);
+  }
+}
+
+async function ensureUnique(
+  store: GraphStore,
+  spec: IndexSpec,
+  onWarning: (message: string) => void,
+): Promise<void> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      await store.write([{ cypher: createUniqueCypher(spec), params: {} }]);
+      return;
+    } catch (error) {
+      const detail = describe(error);
+      if (/IndexAlreadyExists|already exists an index/i.test(detail) && attempt === 0) {
+        await dropPlainIndex(store, spec);
+        continue;
+      }
+      if (!/ConstraintCreationFailed/i.test(detail)) throw error;
+      break;
+    }
+  }
+  onWarning(
+    `Neo4j already holds several :${spec.label} nodes with one ${spec.property}, so the uniqueness constraint on ` +
+      `:${spec.label}(${spec.property}) cannot be created and concurrent writes may add more: remove the duplicates ` +
+      `(MATCH (n:${spec.label}) WITH n.${spec.property} AS k, collect(n) AS ns WHERE size(ns) > 1 RETURN k, size(ns))`,
+  );
+  await store.write([{ cypher: createIndexCypher(spec), params: {} }]);
+}
+
+/** Drops the plain (not constraint-owned) range index on exactly the spec's label and property. */
+async function dropPlainIndex(store: GraphStore, spec: IndexSpec): Promise<void> {
+  const rows = await store.read<{ name: string }>(
+    `SHOW INDEXES YIELD name, type, entityType, labelsOrTypes, properties, owningConstraint
+     WHERE type = 'RANGE' AND entityType = 'NODE' AND owningConstraint IS NULL
+       AND labelsOrTypes = [$label] AND properties = [$property]
+     RETURN name`,
+    { label: spec.label, property: spec.property },
+  );
+  for (const { name } of rows) {
+    await store.write([{ cypher: `DROP INDEX \`${name.replaceAll('`', '``')}\` IF EXISTS`, params: {} }]);
+  }
+}
+
+/** The driver's code and message behind a mapped store error. */
+function describe(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  return `${cause?.code ?? ''} ${cause?.message ?? ''} ${(error as Error).message ?? ''}`;
+}
