@@ -11,12 +11,17 @@ export function mapStoreError(error: unknown, cypher: string): StoreError {
   if (MEMORY.test(code) || MEMORY.test(message)) {
     return new StoreMemoryError(`the store ran out of transaction memory: ${message}`, { cause: error });
   }
-  if (/ServiceUnavailable|SessionExpired|ECONNREFUSED|ENOTFOUND/i.test(`${code} ${message}`)) {
+  if (/DatabaseNotFound/i.test(code) || /database does not exist/i.test(message)) {
+    return new StoreError('STORE_NO_DATABASE', `the graph store has no such database: ${message}`, {
+      cause: error,
+    });
+  }
+  if (/ServiceUnavailable|SessionExpired|\bECONNREFUSED\b|\bENOTFOUND\b/i.test(`${code} ${message}`)) {
     return new StoreError('STORE_UNAVAILABLE', `the graph store is unreachable: ${message}`, {
       cause: error,
     });
   }
-  if (/Unauthorized|authentication/i.test(`${code} ${message}`)) {
+  if (/Unauthorized|authentication|AuthenticationRateLimit/i.test(`${code} ${message}`)) {
     return new StoreError('STORE_AUTH', `the graph store refused the credentials: ${message}`, {
       cause: error,
     });

@@ -1,4 +1,4 @@
-import neo4j, { type Driver } from 'neo4j-driver';
+import neo4j, { type BookmarkManager, type Driver } from 'neo4j-driver';
 import type { Statement } from '../cypher/statement.ts';
 import type { GraphStore, Row } from './graph-store.ts';
 import { mapStoreError } from './map-store-error.ts';
@@ -11,18 +11,24 @@ export interface Neo4jStoreOptions {
   database?: string;
   /** How long the driver retries transient errors of one transaction. */
   maxTransactionRetryTimeMs?: number;
+  /** How long opening one connection may take before the server counts as unreachable. */
+  connectionTimeoutMs?: number;
 }
 
 /**
  * Neo4j 5.x / Aura / clusters through the official driver: managed
- * transactions (the driver retries transient errors), integer parameters
- * sent as Cypher integers, results converted to plain JS values.
+ * transactions (the driver retries transient errors such as deadlocks
+ * between concurrent scopes), read sessions for reads (a cluster routes
+ * them to readers), one bookmark manager for all sessions (a read after a
+ * write sees it, on any cluster member), integer parameters sent as Cypher
+ * integers, results converted to plain JS values.
  */
 export class Neo4jStore implements GraphStore {
   readonly kind = 'neo4j' as const;
   readonly location: string;
   readonly #driver: Driver;
   readonly #database: string | undefined;
+  readonly #bookmarks: BookmarkManager = neo4j.bookmarkManager();
 
   constructor(uri: string, options: Neo4jStoreOptions = {}) {
     this.location = redactUri(uri) + (options.database ? ` (database ${options.database})` : '');
@@ -31,6 +37,7 @@ export class Neo4jStore implements GraphStore {
       options.user !== undefined ? neo4j.auth.basic(options.user, options.password ?? '') : undefined;
     this.#driver = neo4j.driver(uri, auth, {
       maxTransactionRetryTime: options.maxTransactionRetryTimeMs ?? 30_000,
+      connectionTimeout: options.connectionTimeoutMs ?? 15_000,
       disableLosslessIntegers: false,
       userAgent: 'skygraph',
     });
@@ -68,12 +75,21 @@ export class Neo4jStore implements GraphStore {
     }
   }
 
-  /** Checks that the server answers and the credentials work. */
+  /**
+   * Checks that the server answers, accepts the credentials and has the
+   * database: one trivial read. Called when the store is opened, so a wrong
+   * password or an unreachable server is reported at once, not mid-sync.
+   */
   async verify(): Promise<void> {
+    // An auto-commit query, not a managed transaction: the driver would retry
+    // a refused connection for maxTransactionRetryTime before giving up.
+    const session = this.#session('READ');
     try {
-      await this.#driver.verifyConnectivity(this.#database ? { database: this.#database } : {});
+      await session.run('RETURN 1 AS ok');
     } catch (error) {
-      throw mapStoreError(error, 'verifyConnectivity');
+      throw mapStoreError(error, 'RETURN 1');
+    } finally {
+      await session.close();
     }
   }
 
@@ -84,6 +100,7 @@ export class Neo4jStore implements GraphStore {
   #session(mode: 'READ' | 'WRITE') {
     return this.#driver.session({
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      bookmarkManager: this.#bookmarks,
       ...(this.#database ? { database: this.#database } : {}),
     });
   }

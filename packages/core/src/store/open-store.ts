@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError } from '../errors/skygraph-error.ts';
+import { ConfigError, StoreError } from '../errors/skygraph-error.ts';
 import { EmbeddedStore } from './embedded-store.ts';
 import type { GraphStore } from './graph-store.ts';
 import { Neo4jStore } from './neo4j-store.ts';
@@ -50,11 +50,52 @@ export async function openStore(uri?: string, options: OpenStoreOptions = {}): P
         );
       }
     }
-    return new Neo4jStore(target, {
+    const store = new Neo4jStore(target, {
       ...(options.neo4jUser === undefined ? {} : { user: options.neo4jUser }),
       ...(password === undefined ? {} : { password }),
       ...(options.neo4jDatabase === undefined ? {} : { database: options.neo4jDatabase }),
     });
+    try {
+      await store.verify();
+    } catch (error) {
+      await store.close();
+      throw verifyError(error, store.location, options);
+    }
+    return store;
   }
   return EmbeddedStore.open(target, { readOnly: options.readOnly ?? false });
+}
+
+/**
+ * A Neo4j that refuses the credentials or lacks the database is a
+ * configuration error (exit 2), said in one line that names the flag and
+ * never the password; an unreachable one stays a store error (exit 1).
+ */
+function verifyError(error: unknown, location: string, options: OpenStoreOptions): unknown {
+  if (!(error instanceof StoreError)) return error;
+  if (error.code === 'STORE_AUTH') {
+    const user = options.neo4jUser === undefined ? 'no user (--neo4j-user)' : `user "${options.neo4jUser}"`;
+    const password = options.neo4jPasswordEnvVar
+      ? `the password in $${options.neo4jPasswordEnvVar}`
+      : 'no password (--neo4j-password-env-var)';
+    return new ConfigError(`Neo4j at ${location} refused the credentials: ${user} with ${password}`, {
+      cause: error,
+    });
+  }
+  if (error.code === 'STORE_NO_DATABASE') {
+    return new ConfigError(
+      `--neo4j-database: Neo4j at ${location} has no database "${options.neo4jDatabase ?? 'neo4j'}"`,
+      { cause: error },
+    );
+  }
+  return new StoreError('STORE_UNAVAILABLE', `cannot reach Neo4j at ${location}: ${reason(error)}`, {
+    cause: error,
+  });
+}
+
+/** The driver's own cause ("connect ECONNREFUSED …") where it gives one, else its first line. */
+function reason(error: StoreError): string {
+  const message = error.cause instanceof Error ? error.cause.message : error.message;
+  const caused = /Caused by: (.*)$/.exec(message);
+  return (caused?.[1] ?? message.split('\n')[0] ?? message).trim();
 }

@@ -29,10 +29,33 @@ export async function ensureIndexes(
   schemas: readonly AnyNodeSchema[],
   onWarning: (message: string) => void = () => {},
 ): Promise<void> {
-  for (const spec of [...schemaIndexes(schemas), ...BOOKKEEPING]) {
-    if (store.kind === 'neo4j' && spec.unique) await ensureUnique(store, spec, onWarning);
+  const specs = [...schemaIndexes(schemas), ...BOOKKEEPING];
+  if (store.kind !== 'neo4j') {
+    for (const spec of specs) await store.write([{ cypher: createIndexCypher(spec), params: {} }]);
+    return;
+  }
+  // Each schema statement is its own transaction on Neo4j (tens of ms even
+  // when it changes nothing): read what exists once, create only what is missing.
+  const existing = await existingNeo4jIndexes(store);
+  for (const spec of specs) {
+    const id = `${spec.label}.${spec.property}`;
+    if (existing.unique.has(id) || (!spec.unique && existing.plain.has(id))) continue;
+    if (spec.unique) await ensureUnique(store, spec, onWarning);
     else await store.write([{ cypher: createIndexCypher(spec), params: {} }]);
   }
+}
+
+/** Single-property node range indexes on Neo4j, as `Label.property`: constraint-owned and plain. */
+async function existingNeo4jIndexes(store: GraphStore): Promise<{ unique: Set<string>; plain: Set<string> }> {
+  const rows = await store.read<{ label: string; property: string; owned: boolean }>(
+    `SHOW INDEXES YIELD type, entityType, labelsOrTypes, properties, owningConstraint
+     WHERE type = 'RANGE' AND entityType = 'NODE' AND size(labelsOrTypes) = 1 AND size(properties) = 1
+     RETURN labelsOrTypes[0] AS label, properties[0] AS property, owningConstraint IS NOT NULL AS owned`,
+  );
+  const unique = new Set<string>();
+  const plain = new Set<string>();
+  for (const row of rows) (row.owned ? unique : plain).add(`${row.label}.${row.property}`);
+  return { unique, plain };
 }
 
 async function ensureUnique(
