@@ -9,6 +9,8 @@ process.env.SKYGRAPH_TEST_WORKERS = String(workers);
 const unitTests = ['packages/*/src/**/*.test.ts'];
 // Everything that syncs, reads or serves a graph: run once per store.
 const storeTests = ['packages/*/test/**/*.test.ts', 'examples/**/*.test.ts'];
+// What only Neo4j has (constraints, credentials, databases, a server that goes away).
+const neo4jOnly = 'packages/*/test/neo4j/**';
 
 export default defineConfig({
   test: {
@@ -23,6 +25,7 @@ export default defineConfig({
         test: {
           name: 'embedded',
           include: [...unitTests, ...storeTests],
+          exclude: [neo4jOnly, '**/node_modules/**'],
           env: { SKYGRAPH_TEST_STORE: 'embedded' },
         },
       },

@@ -37,7 +37,7 @@ import {
   sync,
 } from '@skygraph/core';
 import { createClient, startDemoEstate } from '@skygraph/sdk';
-import { isDirectRun, runCli } from './lib/example-cli.ts';
+import { isDirectRun, neo4jLogin, runCli } from './lib/example-cli.ts';
 import { textTable } from './lib/text-table.ts';
 
 // 1. Schemas ---------------------------------------------------------------
@@ -306,7 +306,11 @@ if (isDirectRun(import.meta.url)) {
     }
     const storePath = values.store;
     const tempDir = storePath ? null : mkdtempSync(join(tmpdir(), 'skygraph-custom-'));
-    const store = await openStore(storePath ?? join(tempDir as string, 'graph.grafeo'));
+    const login = storePath && /^(bolt|neo4j)/.test(storePath) ? neo4jLogin() : null;
+    const store = await openStore(
+      storePath ?? join(tempDir as string, 'graph.grafeo'),
+      login ? { neo4jUser: login.user, neo4jPasswordEnvVar: login.passwordEnv } : {},
+    );
     const demo = await startDemoEstate();
     try {
       await main({ store, providers: demo.providers(), out: process.stdout });

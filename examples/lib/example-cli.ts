@@ -24,7 +24,7 @@ export const GRAPH_OPTIONS = {
 
 const GRAPH_HELP = `Graph:
   --demo          start the demo estate (emulators, no credentials) and sync it into a temporary store first
-  --store <uri>   bolt://, neo4j://, neo4j+s:// (password in $NEO4J_PASSWORD) or an embedded store path
+  --store <uri>   bolt://, neo4j://, neo4j+s:// (user neo4j, password in $NEO4J_PASSWORD) or an embedded store path
                   (default: $SKYGRAPH_STORE, else the embedded store \`pnpm collect\` writes)
 `;
 
@@ -71,9 +71,21 @@ export async function openExampleGraph(args: { demo?: boolean; store?: string })
   const client = await connect({
     catalogue: builtinCatalogue,
     ...(args.store ? { uri: args.store } : {}),
-    ...(args.store && /^(bolt|neo4j)/.test(args.store) ? { passwordEnv: 'NEO4J_PASSWORD' } : {}),
+    ...(args.store && /^(bolt|neo4j)/.test(args.store) ? neo4jLogin() : {}),
   });
   return { client, demo: null, close: () => client.close() };
+}
+
+/**
+ * The Neo4j login for a `--store bolt://…`: the commands' settings
+ * ($SKYGRAPH_NEO4J_USER, $SKYGRAPH_NEO4J_PASSWORD_ENV_VAR) where set, else
+ * user `neo4j` with the password in $NEO4J_PASSWORD.
+ */
+export function neo4jLogin(env: NodeJS.ProcessEnv = process.env): { user: string; passwordEnv: string } {
+  return {
+    user: env.SKYGRAPH_NEO4J_USER ?? 'neo4j',
+    passwordEnv: env.SKYGRAPH_NEO4J_PASSWORD_ENV_VAR ?? 'NEO4J_PASSWORD',
+  };
 }
 
 /** Runs a command-line entry: an error becomes one line on stderr and exit code 1, not a stack trace. */

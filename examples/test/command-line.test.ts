@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openStore } from '@skygraph/core';
+import { createTestStoreTarget, type TestStoreTarget } from '@skygraph/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDemoGraph } from '../lib/demo-graph.ts';
 
@@ -22,6 +22,9 @@ function runExample(name: string, args: readonly string[]): Promise<Run> {
   delete env.NODE_OPTIONS;
   delete env.SLACK_WEBHOOK_URL;
   delete env.SKYGRAPH_STORE;
+  // The test store's login, as a user's environment would hold it (--store names the store).
+  for (const [name, value] of Object.entries(synced?.env ?? {}))
+    if (name !== 'SKYGRAPH_STORE') env[name] = value;
   return new Promise((done) => {
     execFile(
       process.execPath,
@@ -40,16 +43,18 @@ const tempDir = (prefix: string) => {
   return dir;
 };
 
-/** An embedded store holding the synced demo estate, as `pnpm collect --demo` leaves one. */
-let synced: string;
+/** The test store (embedded file or the run's Neo4j) holding the synced demo estate, as `pnpm collect --demo` leaves one. */
+let synced: TestStoreTarget | undefined;
 beforeAll(async () => {
-  synced = join(tempDir('skygraph-cli-graph-'), 'graph.grafeo');
-  const graph = await openDemoGraph({ store: await openStore(synced) });
+  synced = await createTestStoreTarget();
+  const graph = await openDemoGraph({ store: await synced.open() });
   await graph.close();
 }, 120_000);
 afterAll(() => {
+  synced?.dispose();
   for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
 });
+const syncedUri = () => synced?.uri ?? '';
 
 // One process at a time: each loads the SDK (seconds of CPU), and --demo runs also start the
 // emulators and sync; in parallel they would only compete for the same cores.
@@ -65,7 +70,7 @@ describe('the examples on the command line', () => {
   it('internet-exposed --store --account reads a synced graph, narrowed to one account', {
     timeout: 300_000,
   }, async () => {
-    const run = await runExample('internet-exposed', ['--store', synced, '--account', 'acme-security']);
+    const run = await runExample('internet-exposed', ['--store', syncedUri(), '--account', 'acme-security']);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('acme-security');
     expect(run.stdout).not.toContain('acme-management');
@@ -75,10 +80,15 @@ describe('the examples on the command line', () => {
   it('inventory-one-account --account names the account, and fails cleanly for an unknown one', {
     timeout: 300_000,
   }, async () => {
-    const run = await runExample('inventory-one-account', ['--store', synced, '--account', 'acme-security']);
+    const run = await runExample('inventory-one-account', [
+      '--store',
+      syncedUri(),
+      '--account',
+      'acme-security',
+    ]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^Account acme-security \(\d{12}\), ACTIVE: \d+ resources/);
-    const unknown = await runExample('inventory-one-account', ['--store', synced, '--account', 'nope']);
+    const unknown = await runExample('inventory-one-account', ['--store', syncedUri(), '--account', 'nope']);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/^error: no AWS account "nope" in the graph; accounts: /m);
     expect(unknown.stderr).not.toContain('    at ');
@@ -89,7 +99,7 @@ describe('the examples on the command line', () => {
   }, async () => {
     const run = await runExample('who-can-assume', [
       '--store',
-      synced,
+      syncedUri(),
       '--principal',
       'assume-anything-dave',
     ]);
@@ -100,7 +110,7 @@ describe('the examples on the command line', () => {
 
   it('weekly-security-report --out-dir writes the HTML file where asked', { timeout: 300_000 }, async () => {
     const outDir = tempDir('skygraph-weekly-cli-');
-    const run = await runExample('weekly-security-report', ['--store', synced, '--out-dir', outDir]);
+    const run = await runExample('weekly-security-report', ['--store', syncedUri(), '--out-dir', outDir]);
     expect(run.code, run.stderr).toBe(0);
     const files = readdirSync(outDir);
     expect(files).toEqual([expect.stringMatching(/^security-\d{4}-W\d{2}\.html$/)]);
@@ -127,13 +137,18 @@ describe('the examples on the command line', () => {
   });
 
   it('custom-collector syncs the directory next to the demo estate', { timeout: 300_000 }, async () => {
-    const store = join(tempDir('skygraph-custom-cli-'), 'graph.grafeo');
+    // A fresh store: on Neo4j this empties the database the tests above read, so it comes after them.
+    const target = await createTestStoreTarget('custom');
+    const store = target.uri;
     const run = await runExample('custom-collector', ['--store', store]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^sync success: \d+ nodes; the directory loaded 4 teams in 2 requests/);
     expect(run.stdout).toMatch(/Platform\s+#platform-oncall\s+acme-management\s+EC2 instance/);
     // --store keeps the graph for later queries.
-    expect(existsSync(store)).toBe(true);
+    const kept = await target.open({ readOnly: true });
+    expect((await kept.read('MATCH (t:CmdbTeam) RETURN count(t) AS n'))[0]).toEqual({ n: 4 });
+    await kept.close();
+    target.dispose();
   });
 
   it('--help prints the usage and the graph options', { timeout: 300_000 }, async () => {

@@ -140,20 +140,29 @@ export async function startNeo4jServer(options: Neo4jServerOptions): Promise<Neo
 function waitForReady(child: ChildProcess, timeoutMs: number, errors: () => string): Promise<string[]> {
   return new Promise((resolve, reject) => {
     const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
-    const fail = (why: string) => {
+    // Only this wait's own listeners go when it ends: stop() waits on 'exit' too.
+    const onError = (error: Error) => fail(error.message);
+    const onExit = (code: number | null, signal: string | null) =>
+      fail(`the JVM exited (${signal ?? `code ${code}`})`);
+    const done = () => {
       clearTimeout(timer);
+      child.off('error', onError);
+      child.off('exit', onExit);
       lines.close();
+      // Keep draining: a full pipe would block the JVM.
+      child.stdout?.resume();
+    };
+    const fail = (why: string) => {
+      done();
       const tail = errors().trim().split('\n').slice(-15).join('\n');
       reject(new Error(`Neo4j did not start: ${why}${tail ? `\n${tail}` : ''}`));
     };
     const timer = setTimeout(() => fail(`no Bolt connection after ${timeoutMs / 1000} s`), timeoutMs);
-    child.once('error', (error) => fail(error.message));
-    child.once('exit', (code, signal) => fail(`the JVM exited (${signal ?? `code ${code}`})`));
+    child.once('error', onError);
+    child.once('exit', onExit);
     lines.on('line', (line) => {
       if (!line.startsWith('ready ')) return;
-      clearTimeout(timer);
-      child.removeAllListeners('exit');
-      child.removeAllListeners('error');
+      done();
       resolve(line.slice('ready '.length).trim().split(/\s+/));
     });
   });

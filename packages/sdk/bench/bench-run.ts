@@ -1,20 +1,22 @@
 /**
  * One benchmark run in its own process (so peak RSS is this run's alone):
- * starts the emulators at the given scale and latency, syncs into a fresh
- * embedded store, re-syncs the unchanged estate, changes 10% of it and syncs
- * again. Prints one JSON object on standard output.
+ * starts the emulators at the given scale and latency, syncs into an empty
+ * store (a fresh embedded file, or an emptied Neo4j database), re-syncs the
+ * unchanged estate, changes 10% of it and syncs again. Prints one JSON
+ * object on standard output.
  */
 
 import { execFileSync, fork } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { EmbeddedStore, type SyncResult, sync } from '@skygraph/core';
 import { type DemoEndpoints, type DemoEstateOptions, demoProviders } from '../src/demo/demo-estate.ts';
+import { type BenchStoreSpec, openBenchStore } from './bench-store.ts';
+import { type StatementProfile, sampleNeo4jStatements } from './neo4j-statement-sampler.ts';
+import { WriteTimedStore } from './write-timed-store.ts';
 
 interface RunInput {
   estate: DemoEstateOptions;
+  store: BenchStoreSpec;
   concurrency: number;
   latencyMs: number;
   throttleRate: number;
@@ -23,9 +25,10 @@ interface RunInput {
 }
 
 const input = JSON.parse(process.argv[2] ?? '{}') as RunInput;
-const dir = mkdtempSync(join(tmpdir(), 'skygraph-bench-'));
-const storePath = join(dir, 'bench.grafeo');
-const store = EmbeddedStore.open(storePath);
+const bench = await openBenchStore(input.store);
+// The embedded store measures its own writer; Neo4j has none, so the time
+// inside write calls is measured around the store instead.
+const store = bench.store instanceof EmbeddedStore ? bench.store : new WriteTimedStore(bench.store);
 // The emulators are the cloud: they run in another process, as a real API would.
 const host = fork(
   new URL('./emulator-host.ts', import.meta.url),
@@ -63,7 +66,8 @@ try {
     if (phase === 'changed') await ask('change', 'changed');
     tag += 1;
     const before = await requests();
-    const storeBefore = store.metrics;
+    const writesBefore = writeTotals();
+    const profiler = store instanceof WriteTimedStore ? sampleNeo4jStatements(bench.store) : null;
     const started = performance.now();
     const result = await sync({
       store,
@@ -74,17 +78,20 @@ try {
       analysis: true,
     });
     const wallMs = performance.now() - started;
+    const profile = await profiler?.stop();
     const after = await requests();
     const requestsByProvider = Object.fromEntries(
       Object.entries(after).map(([k, v]) => [k, v - (before[k] ?? 0)]),
     );
-    phases[phase] = summarise(
-      result,
+    const writes = writeTotals();
+    phases[phase] = summarise(result, {
       wallMs,
       requestsByProvider,
-      store.metrics.writeMs - storeBefore.writeMs,
-      input,
-    );
+      writeMs: writes.ms - writesBefore.ms,
+      writeTransactions: writes.transactions - writesBefore.transactions,
+      profile,
+      run: input,
+    });
   }
 } finally {
   host.send({ type: 'stop' });
@@ -95,18 +102,20 @@ try {
 const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
 // What the embedded graph alone holds in memory: a fresh process opens the
 // store the sync wrote and reports its RSS, less a process that opens nothing.
-const footprint = (open: boolean) =>
+// A Neo4j graph lives in the server, outside this process: nothing to measure here.
+const footprint = (path: string) =>
   Number(
     execFileSync(
       process.execPath,
-      ['--import', 'tsx', new URL('./store-footprint.ts', import.meta.url).pathname, open ? storePath : ''],
+      ['--import', 'tsx', new URL('./store-footprint.ts', import.meta.url).pathname, path],
       { encoding: 'utf8' },
     ).trim(),
   );
-const graphRssMb = footprint(true) - footprint(false);
-rmSync(dir, { recursive: true, force: true });
+const graphRssMb = bench.path === undefined ? null : footprint(bench.path) - footprint('');
+bench.dispose();
 process.stdout.write(
   `${JSON.stringify({
+    graphStore: bench.info,
     phases,
     peakRssMb,
     graphRssMb,
@@ -115,13 +124,24 @@ process.stdout.write(
   })}\n`,
 );
 
-function summarise(
-  result: SyncResult,
-  wallMs: number,
-  requestsByProvider: Record<string, number>,
-  writeMs: number,
-  run: RunInput,
-) {
+function writeTotals(): { ms: number; transactions: number } {
+  if (store instanceof WriteTimedStore) return store.totals;
+  return { ms: store.metrics.writeMs, transactions: store.metrics.writes };
+}
+
+interface PhaseMeasures {
+  wallMs: number;
+  requestsByProvider: Record<string, number>;
+  /** Time inside write transactions: the embedded writer's busy time, or summed over Neo4j's concurrent ones. */
+  writeMs: number;
+  writeTransactions: number;
+  /** What the Neo4j server was running (absent for the embedded store). */
+  profile: StatementProfile | undefined;
+  run: RunInput;
+}
+
+function summarise(result: SyncResult, measures: PhaseMeasures) {
+  const { wallMs, requestsByProvider, writeMs, run } = measures;
   const requests = Object.values(requestsByProvider).reduce((a, b) => a + b, 0);
   // The least time the requests could take: all of them spread over the
   // concurrency, plus the chain that must happen before any scope starts
@@ -129,6 +149,19 @@ function summarise(
   const longestScopeChain = Math.max(0, ...result.scopes.map((s) => s.requests));
   const planChain = 4;
   const floorMs = (requests * run.latencyMs) / run.concurrency + planChain * run.latencyMs;
+  // The embedded store has one writer, busy some share of the wall time.
+  // Neo4j runs transactions side by side: their summed time over the wall
+  // time is how many were in flight on average, and may exceed 1.
+  const writeFigures =
+    bench.info.kind === 'neo4j'
+      ? {
+          graphWriteShare: null,
+          writeTransactions: measures.writeTransactions,
+          storeWriteSeconds: round(writeMs / 1000),
+          writesInFlight: round(writeMs / wallMs),
+          serverStatements: measures.profile ?? null,
+        }
+      : { graphWriteShare: round(writeMs / wallMs) };
   return {
     status: result.status,
     wallSeconds: round(wallMs / 1000),
@@ -140,7 +173,7 @@ function summarise(
     deleted: result.counts.deleted,
     retries: result.counts.retries,
     resourcesPerSecond: Math.round(result.counts.nodes / (wallMs / 1000)),
-    graphWriteShare: round(writeMs / wallMs),
+    ...writeFigures,
     latencyFloorSeconds: round(floorMs / 1000),
     wallToFloor: floorMs > 0 ? round(wallMs / floorMs) : null,
     longestScopeChainRequests: longestScopeChain,

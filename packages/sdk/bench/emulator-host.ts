@@ -29,3 +29,5 @@ process.on('message', async (message: { type: string }) => {
     process.exit(0);
   }
 });
+// A run that dies (an error, the bench interrupted) leaves no emulators behind.
+process.on('disconnect', () => process.exit(0));

@@ -36,7 +36,7 @@ export class Neo4jStore implements GraphStore {
     const auth =
       options.user !== undefined ? neo4j.auth.basic(options.user, options.password ?? '') : undefined;
     this.#driver = neo4j.driver(uri, auth, {
-      maxTransactionRetryTime: options.maxTransactionRetryTimeMs ?? 30_000,
+      maxTransactionRetryTime: options.maxTransactionRetryTimeMs ?? 15_000,
       connectionTimeout: options.connectionTimeoutMs ?? 15_000,
       disableLosslessIntegers: false,
       userAgent: 'skygraph',

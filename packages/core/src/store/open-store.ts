@@ -15,9 +15,11 @@ export function defaultStorePath(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 export interface OpenStoreOptions {
+  /** Default: `$SKYGRAPH_NEO4J_USER`, as the commands read it. */
   neo4jUser?: string;
-  /** The name of the environment variable that holds the Neo4j password. */
+  /** The name of the environment variable that holds the Neo4j password. Default: `$SKYGRAPH_NEO4J_PASSWORD_ENV_VAR`. */
   neo4jPasswordEnvVar?: string;
+  /** Default: `$SKYGRAPH_NEO4J_DATABASE`, else the server's default database. */
   neo4jDatabase?: string;
   /** Open the embedded store read-only (several readers may share it). */
   readOnly?: boolean;
@@ -32,8 +34,15 @@ export interface OpenStoreOptions {
  * @example
  * const store = await openStore('neo4j+s://db.example.com', { neo4jUser: 'neo4j', neo4jPasswordEnvVar: 'NEO4J_PASSWORD' });
  */
-export async function openStore(uri?: string, options: OpenStoreOptions = {}): Promise<GraphStore> {
-  const env = options.env ?? process.env;
+export async function openStore(uri?: string, given: OpenStoreOptions = {}): Promise<GraphStore> {
+  const env = given.env ?? process.env;
+  // The commands' environment settings, so one environment serves scripts and commands alike.
+  const options: OpenStoreOptions = {
+    ...given,
+    neo4jUser: given.neo4jUser ?? env.SKYGRAPH_NEO4J_USER,
+    neo4jPasswordEnvVar: given.neo4jPasswordEnvVar ?? env.SKYGRAPH_NEO4J_PASSWORD_ENV_VAR,
+    neo4jDatabase: given.neo4jDatabase ?? env.SKYGRAPH_NEO4J_DATABASE,
+  };
   const target = uri && uri.length > 0 ? uri : defaultStorePath(env);
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(target)) {
     if (!NEO4J_SCHEMES.some((scheme) => target.toLowerCase().startsWith(scheme))) {
@@ -88,7 +97,7 @@ function verifyError(error: unknown, location: string, options: OpenStoreOptions
       { cause: error },
     );
   }
-  return new StoreError('STORE_UNAVAILABLE', `cannot reach Neo4j at ${location}: ${reason(error)}`, {
+  return new StoreError('STORE_UNAVAILABLE', `Neo4j at ${location} is unreachable: ${reason(error)}`, {
     cause: error,
   });
 }

@@ -7,6 +7,7 @@ import {
   type ErrorKind,
   errorMessage,
   SkygraphError,
+  StoreError,
 } from '../errors/skygraph-error.ts';
 import { type Logger, silentLogger } from '../log/logger.ts';
 import type { AnyNodeSchema } from '../schema/define.ts';
@@ -65,6 +66,8 @@ interface RunState {
   scopes: ScopeResult[];
   errors: SyncError[];
   writeMs: number;
+  /** Set when the store became unreachable mid-run: the run stops, nothing more is written or deleted. */
+  storeLost?: StoreError;
 }
 
 /**
@@ -154,16 +157,23 @@ export async function sync(options: SyncOptions): Promise<SyncResult> {
     },
     writeMs: state.writeMs,
   };
-  if (state.changeLog) {
+  if (state.storeLost) {
+    state.log.error(
+      { err: state.storeLost.message },
+      'the graph store was lost mid-run: no sync record written; scopes that did not finish keep their previous data',
+    );
+  } else if (state.changeLog) {
     const retention = (options.changeRetentionDays ?? 30) * 86_400_000;
     await pruneChanges(options.store, started - retention).catch((error: unknown) =>
       state.log.warn({ err: errorMessage(error) }, 'could not prune the change log'),
     );
   }
-  try {
-    await writeSyncRecord(options.store, result);
-  } catch (error) {
-    state.log.error({ err: errorMessage(error) }, 'could not write the sync record');
+  if (!state.storeLost) {
+    try {
+      await writeSyncRecord(options.store, result);
+    } catch (error) {
+      state.log.error({ err: errorMessage(error) }, 'could not write the sync record');
+    }
   }
   state.emit({ type: 'run:end', result });
   state.log.info(
@@ -245,7 +255,9 @@ async function runScope(provider: Provider, scope: Scope, state: RunState): Prom
     state.scopes.push(result);
     state.emit({ type: 'scope:end', scope: scopeInfo, result });
   };
-  if (state.signal.aborted) return finish('cancelled');
+  // Stopped by a cancellation, or failed because the store went away.
+  const stopped = () => (state.storeLost ? finish('failed', state.storeLost) : finish('cancelled'));
+  if (state.signal.aborted) return stopped();
   state.emit({ type: 'scope:start', scope: scopeInfo });
   try {
     await acquireLease(state.store, scope.id, state.runId, state.lease, state.signal);
@@ -279,7 +291,7 @@ async function runScope(provider: Provider, scope: Scope, state: RunState): Prom
     const allOk =
       result.collectors.length === scope.collectors.length &&
       result.collectors.every((c) => c.status === 'success');
-    if (state.signal.aborted) return finish('cancelled');
+    if (state.signal.aborted) return stopped();
     if (!allOk) {
       result.changes = recorder?.count ?? 0;
       return finish('failed', result.collectors.find((c) => c.error)?.error);
@@ -295,9 +307,11 @@ async function runScope(provider: Provider, scope: Scope, state: RunState): Prom
     finish('failed', error);
     if (state.failFast) state.abort.abort(error);
   } finally {
-    await releaseLease(state.store, scope.id, state.runId).catch((error: unknown) =>
-      log.warn({ err: errorMessage(error) }, 'could not release the scope lease; it expires by itself'),
-    );
+    // Without a store there is no lease to release (and each try would wait out the driver's retries).
+    if (!state.storeLost)
+      await releaseLease(state.store, scope.id, state.runId).catch((error: unknown) =>
+        log.warn({ err: errorMessage(error) }, 'could not release the scope lease; it expires by itself'),
+      );
   }
 }
 
@@ -385,10 +399,12 @@ async function runCollector(run: CollectorRun): Promise<CollectorResult> {
     }
     await flush();
     return { name: collector.name, status: 'success', rows, durationMs: Date.now() - started };
-  } catch (error) {
-    if (error instanceof CancelledError || state.signal.aborted) {
+  } catch (caught) {
+    noteStoreLoss(state, caught);
+    if (!state.storeLost && (caught instanceof CancelledError || state.signal.aborted)) {
       return { name: collector.name, status: 'cancelled', rows, durationMs: Date.now() - started };
     }
+    const error = state.storeLost && caught instanceof CancelledError ? state.storeLost : caught;
     const wrapped = wrapCollectError(provider, scope, collector.name, error);
     recordError(state, provider.name, scope, collector.name, wrapped);
     log.warn(
@@ -528,6 +544,24 @@ function wrapCollectError(
   );
 }
 
+/**
+ * A store that stops answering mid-run ends the run: every further write
+ * would fail the same way after the driver's retries, and a scope must not
+ * be half cleaned. The scopes still running fail with the store's error and
+ * keep their previous data.
+ */
+function noteStoreLoss(state: RunState, error: unknown): void {
+  if (state.storeLost) return;
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    if (e instanceof StoreError && e.code === 'STORE_UNAVAILABLE') {
+      state.storeLost = e;
+      state.log.error({ err: e.message }, 'the graph store is unreachable: stopping the run');
+      state.abort.abort(e);
+      return;
+    }
+  }
+}
+
 function recordError(
   state: RunState,
   provider: string,
@@ -535,6 +569,7 @@ function recordError(
   collector: string | undefined,
   error: unknown,
 ) {
+  noteStoreLoss(state, error);
   const entry: SyncError = {
     provider,
     scope: scope.id,

@@ -1,5 +1,5 @@
 import type { GraphStore, Row } from '@skygraph/core';
-import { Neo4jStore, openStore, SkygraphError, StoreError } from '@skygraph/core';
+import { openStore, SkygraphError, StoreError } from '@skygraph/core';
 import type { Catalogue } from '../catalogue/catalogue.ts';
 import type { CatalogueQuery } from '../catalogue/define-query.ts';
 import { type QueryResult, type RunQueryOptions, runCatalogueQuery } from '../catalogue/run-query.ts';
@@ -12,9 +12,11 @@ import { assertReadOnlyCypher } from './read-only-guard.ts';
 export interface ConnectOptions {
   /** `bolt://`, `neo4j://`, `neo4j+s://`... for Neo4j, or a path to an embedded store. Default: `$SKYGRAPH_STORE`, else the default embedded store. */
   readonly uri?: string;
+  /** Neo4j user. Default: `$SKYGRAPH_NEO4J_USER`. */
   readonly user?: string;
-  /** The name of the environment variable holding the Neo4j password (never the password itself). */
+  /** The name of the environment variable holding the Neo4j password (never the password itself). Default: `$SKYGRAPH_NEO4J_PASSWORD_ENV_VAR`. */
   readonly passwordEnv?: string;
+  /** Neo4j database. Default: `$SKYGRAPH_NEO4J_DATABASE`, else the server's default. */
   readonly database?: string;
   /** The catalogue `runQuery` resolves names in (default: none; pass `builtinCatalogue`). */
   readonly catalogue?: Catalogue;
@@ -66,14 +68,15 @@ export interface SkygraphClient extends Queryable {
 export async function connect(options: ConnectOptions = {}): Promise<SkygraphClient> {
   const env = options.env ?? process.env;
   const uri = options.uri ?? env.SKYGRAPH_STORE;
+  const { user, passwordEnv, database } = options;
   let store: GraphStore;
   try {
     store = await openStore(uri, {
       readOnly: true,
       env,
-      ...(options.user === undefined ? {} : { neo4jUser: options.user }),
-      ...(options.passwordEnv === undefined ? {} : { neo4jPasswordEnvVar: options.passwordEnv }),
-      ...(options.database === undefined ? {} : { neo4jDatabase: options.database }),
+      ...(user === undefined ? {} : { neo4jUser: user }),
+      ...(passwordEnv === undefined ? {} : { neo4jPasswordEnvVar: passwordEnv }),
+      ...(database === undefined ? {} : { neo4jDatabase: database }),
     });
   } catch (error) {
     if (error instanceof StoreError && /requires an existing database|does not exist/i.test(error.message)) {
@@ -82,7 +85,6 @@ export async function connect(options: ConnectOptions = {}): Promise<SkygraphCli
     throw error;
   }
   try {
-    if (store instanceof Neo4jStore) await store.verify();
     const client = createClient(store, {
       ownsStore: true,
       ...(options.catalogue ? { catalogue: options.catalogue } : {}),

@@ -1,8 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openStore } from '@skygraph/core';
-import { fixtureProvider } from '@skygraph/core/testing';
+import { createTestStoreTarget, fixtureProvider } from '@skygraph/core/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCollect } from '../../src/cli/collect-command.ts';
 import type { ProviderEntry } from '../../src/cli/provider-registry.ts';
@@ -102,29 +101,36 @@ describe('collect', () => {
   });
 
   it('syncs into the store, prints a summary and exits 0; settings come from env and file too', async () => {
-    const store = join(dir, 'graph.grafeo');
+    const target = await createTestStoreTarget();
     const file = join(dir, 'settings.json');
     writeFileSync(file, JSON.stringify({ updateTag: 1234 }));
-    const run = memoryIo({ FIXTURE_TOKEN: 'x', SKYGRAPH_STORE: store, SKYGRAPH_LOG_LEVEL: 'warn' });
+    const run = memoryIo({ FIXTURE_TOKEN: 'x', ...target.env, SKYGRAPH_LOG_LEVEL: 'warn' });
     expect(
       await runCollect(['--config', file, '--concurrency', '2'], run.io, { entries: [fixtureEntry] }),
     ).toBe(0);
     expect(run.stdout()).toMatch(/update tag 1234\): success/);
     expect(run.stdout()).toContain('acme');
-    const graph = await openStore(store, { readOnly: true });
+    const graph = await target.open({ readOnly: true });
     const rows = await graph.read('MATCH (s:TestServer) RETURN s.id AS id, s.lastupdated AS tag');
     await graph.close();
+    target.dispose();
     expect(rows).toEqual([{ id: 's1', tag: 1234 }]);
   });
 
   it('dry-run lists scopes and collectors and writes nothing', async () => {
-    const store = join(dir, 'dry.grafeo');
-    const run = memoryIo({ FIXTURE_TOKEN: 'x' });
-    expect(await runCollect(['--dry-run', '--store', store], run.io, { entries: [fixtureEntry] })).toBe(0);
+    const target = await createTestStoreTarget('dry');
+    const run = memoryIo({ FIXTURE_TOKEN: 'x', ...target.env });
+    expect(await runCollect(['--dry-run', ...target.args], run.io, { entries: [fixtureEntry] })).toBe(0);
     expect(run.stdout()).toContain('fixture/acme/east');
     expect(run.stdout()).toContain('collectors: disks, servers');
     expect(run.stdout()).toContain('1 scopes would be synced');
-    const { existsSync } = await import('node:fs');
-    expect(existsSync(store)).toBe(false);
+    if (target.kind === 'embedded') {
+      expect(existsSync(target.uri)).toBe(false);
+    } else {
+      const graph = await target.open();
+      expect(await graph.read('MATCH (n) RETURN count(n) AS n')).toEqual([{ n: 0 }]);
+      await graph.close();
+    }
+    target.dispose();
   });
 });

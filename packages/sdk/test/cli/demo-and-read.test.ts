@@ -1,20 +1,28 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createTestStoreTarget, type TestStoreTarget } from '@skygraph/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCollect } from '../../src/cli/collect-command.ts';
 import { demoHook } from '../../src/cli/demo-hook.ts';
 import { runSkygraph } from '../../src/cli/skygraph-command.ts';
 import { memoryIo } from './cli-harness.ts';
 
-// One demo sync for the file: the three emulators, the real providers, the embedded store.
+// One demo sync for the file: the three emulators, the real providers, the test store
+// (the embedded default under SKYGRAPH_HOME, or the test run's Neo4j).
 describe('collect --demo, then skygraph query and report', () => {
   let dir: string;
   let env: NodeJS.ProcessEnv;
+  let target: TestStoreTarget;
   let demoOut = '';
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'skygraph-demo-'));
-    env = { SKYGRAPH_HOME: dir, SKYGRAPH_LOG_LEVEL: 'warn' };
+    target = await createTestStoreTarget();
+    env = {
+      SKYGRAPH_HOME: dir,
+      SKYGRAPH_LOG_LEVEL: 'warn',
+      ...(target.kind === 'neo4j' ? target.env : {}),
+    };
     const run = memoryIo(env);
     const code = await runCollect(['--demo', '--demo-report', join(dir, 'demo.html')], run.io, {
       demo: demoHook,
@@ -25,6 +33,7 @@ describe('collect --demo, then skygraph query and report', () => {
   });
   afterAll(() => {
     rmSync(dir, { recursive: true, force: true });
+    target.dispose();
   });
 
   it('syncs every provider, prints the summary and the overview, writes the HTML report', () => {
@@ -34,7 +43,7 @@ describe('collect --demo, then skygraph query and report', () => {
     const html = readFileSync(join(dir, 'demo.html'), 'utf8');
     expect(html).toMatch(/<html/i);
     expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href="http/i);
-    expect(existsSync(join(dir, 'graph.grafeo'))).toBe(true);
+    if (target.kind === 'embedded') expect(existsSync(join(dir, 'graph.grafeo'))).toBe(true);
   });
 
   it('runs catalogue queries by name with a JSON result naming the seeded findings', async () => {
@@ -148,7 +157,11 @@ describe('collect --demo, then skygraph query and report', () => {
   });
 
   it('says the store is unreachable or empty with exit 1', async () => {
-    const run = memoryIo({ SKYGRAPH_STORE: join(dir, 'nothing-here.grafeo') });
+    const run = memoryIo(
+      target.kind === 'embedded'
+        ? { SKYGRAPH_STORE: join(dir, 'nothing-here.grafeo') }
+        : { ...target.env, SKYGRAPH_STORE: 'bolt://127.0.0.1:1' },
+    );
     expect(await runSkygraph(['query', 'aws_accounts'], run.io)).toBe(1);
     expect(run.stderr()).toMatch(/skygraph: /);
   });

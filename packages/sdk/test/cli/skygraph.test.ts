@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fixtureProvider } from '@skygraph/core/testing';
+import { createTestStoreTarget, fixtureProvider } from '@skygraph/core/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCollect } from '../../src/cli/collect-command.ts';
 import type { ProviderEntry } from '../../src/cli/provider-registry.ts';
@@ -22,14 +22,16 @@ describe('skygraph changes', () => {
   });
 
   it('says the graph is empty before any sync, and exits 1', async () => {
-    const run = memoryIo({ SKYGRAPH_STORE: join(dir, 'missing.grafeo') });
+    const target = await createTestStoreTarget('missing');
+    const run = memoryIo({ ...target.env });
     expect(await runSkygraph(['changes'], run.io)).toBe(1);
+    target.dispose();
     expect(run.stderr()).toMatch(/cannot open the embedded store|empty: run `collect` first/);
   });
 
   it('lists what the last sync added and removed', async () => {
-    const store = join(dir, 'graph.grafeo');
-    const env = { FIXTURE_TOKEN: 'x', SKYGRAPH_STORE: store, SKYGRAPH_LOG_LEVEL: 'silent' };
+    const target = await createTestStoreTarget();
+    const env = { FIXTURE_TOKEN: 'x', ...target.env, SKYGRAPH_LOG_LEVEL: 'silent' };
     let estate = servers(['a', 'b']);
     const entry: ProviderEntry = {
       name: 'aws',
@@ -59,5 +61,6 @@ describe('skygraph changes', () => {
     const bad = memoryIo(env);
     expect(await runSkygraph(['changes', '--since', 'yesterday'], bad.io)).toBe(2);
     expect(bad.stderr()).toMatch(/--since: expected a duration/);
+    target.dispose();
   });
 });

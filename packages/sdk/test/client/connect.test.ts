@@ -2,29 +2,44 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedStore, StoreError } from '@skygraph/core';
+import { createTestStoreTarget, type TestStoreTarget } from '@skygraph/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtinCatalogue } from '../../src/catalogue/index.ts';
 import { connect, GraphEmptyError } from '../../src/client/index.ts';
 import { syncTestEstate } from '../fixtures/estate-graph.ts';
 
 let dir: string;
-let synced: string;
-beforeAll(async () => {
+beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'skygraph-sdk-connect-'));
-  synced = join(dir, 'synced.grafeo');
-  const writer = EmbeddedStore.open(synced);
-  try {
-    await syncTestEstate(writer);
-  } finally {
-    await writer.close();
-  }
 });
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** connect() options for a test store target, as a user passes them. */
+function connectTo(target: TestStoreTarget) {
+  return {
+    uri: target.uri,
+    env: { ...process.env, ...target.env },
+    ...(target.kind === 'neo4j'
+      ? {
+          user: target.openOptions.neo4jUser ?? 'neo4j',
+          passwordEnv: target.openOptions.neo4jPasswordEnvVar ?? '',
+        }
+      : {}),
+  };
+}
+
 describe('connect', () => {
-  it('says the graph is empty when no store exists yet', async () => {
+  it('says the graph is empty when the store (embedded or Neo4j) has no data', async () => {
+    const target = await createTestStoreTarget();
+    await (await target.open()).close();
+    await expect(connect(connectTo(target))).rejects.toThrow(/the graph is empty .*it has no nodes/);
+    target.dispose();
+  });
+
+  // Embedded paths, whichever store the run targets: a missing file and the default location.
+  it('says the graph is empty when no embedded store exists yet', async () => {
     const missing = join(dir, 'nothing-here.grafeo');
     await expect(connect({ uri: missing })).rejects.toThrow(GraphEmptyError);
     await expect(connect({ uri: missing })).rejects.toThrow(
@@ -32,7 +47,7 @@ describe('connect', () => {
     );
   });
 
-  it('says the graph is empty when the store has no data', async () => {
+  it('says the graph is empty when the embedded store has no data', async () => {
     const path = join(dir, 'empty.grafeo');
     await EmbeddedStore.open(path).close();
     await expect(connect({ uri: path })).rejects.toThrow(/the graph is empty .*it has no nodes/);
@@ -41,9 +56,16 @@ describe('connect', () => {
   });
 
   it('reads a synced store read-only: status, catalogue queries, and no writes', async () => {
-    const client = await connect({ uri: synced, catalogue: builtinCatalogue });
+    const target = await createTestStoreTarget('synced');
+    const writer = await target.open();
     try {
-      expect(client.store.kind).toBe('embedded');
+      await syncTestEstate(writer);
+    } finally {
+      await writer.close();
+    }
+    const client = await connect({ ...connectTo(target), catalogue: builtinCatalogue });
+    try {
+      expect(client.store.kind).toBe(target.kind);
       const status = await client.status();
       expect(status.nodes).toBeGreaterThan(0);
       expect(status.lastRun).toMatchObject({
@@ -56,10 +78,11 @@ describe('connect', () => {
       await expect(client.run({ cypher: 'CREATE (:Intruder)' })).rejects.toThrow(/only reads/);
       expect((await client.read('MATCH (n:Intruder) RETURN count(n) AS n'))[0]).toEqual({ n: 0 });
       // Two readers can share the store.
-      const second = await connect({ uri: synced, env: { SKYGRAPH_STORE: synced } });
+      const second = await connect(connectTo(target));
       await second.close();
     } finally {
       await client.close();
+      target.dispose();
     }
     await expect(client.read('MATCH (n) RETURN n LIMIT 1')).rejects.toThrow(/closed/);
   });

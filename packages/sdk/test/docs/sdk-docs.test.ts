@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EmbeddedStore } from '@skygraph/core';
+import { createTestStoreTarget, type TestStoreTarget } from '@skygraph/core/testing';
 import * as sdk from '@skygraph/sdk';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -58,23 +58,27 @@ const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor a
 ) => (...values: unknown[]) => Promise<void>;
 
 let dir: string;
-const previous = { cwd: process.cwd(), store: process.env.SKYGRAPH_STORE };
+let target: TestStoreTarget;
+const previous = { cwd: process.cwd(), env: { ...process.env } };
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'skygraph-sdk-docs-'));
-  const path = join(dir, 'graph.grafeo');
-  const writer = EmbeddedStore.open(path);
+  target = await createTestStoreTarget();
+  const writer = await target.open();
   try {
     await syncTestEstate(writer);
   } finally {
     await writer.close();
   }
-  process.env.SKYGRAPH_STORE = path;
+  Object.assign(process.env, target.env);
   process.chdir(dir);
 });
 afterAll(() => {
   process.chdir(previous.cwd);
-  if (previous.store === undefined) delete process.env.SKYGRAPH_STORE;
-  else process.env.SKYGRAPH_STORE = previous.store;
+  for (const name of Object.keys(target.env)) {
+    if (previous.env[name] === undefined) delete process.env[name];
+    else process.env[name] = previous.env[name];
+  }
+  target.dispose();
   rmSync(dir, { recursive: true, force: true });
 });
 

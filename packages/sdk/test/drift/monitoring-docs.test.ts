@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { awsOptions } from '@skygraph/aws';
 import * as core from '@skygraph/core';
-import { coreOptions, EmbeddedStore, type OptionSpec, resolveConfig, sync } from '@skygraph/core';
-import { fixtureProvider } from '@skygraph/core/testing';
+import { coreOptions, type OptionSpec, resolveConfig, sync } from '@skygraph/core';
+import { createTestStoreTarget, fixtureProvider, type TestStoreTarget } from '@skygraph/core/testing';
 import { gcpOptions } from '@skygraph/gcp';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -243,11 +243,12 @@ describe('monitoring and Kubernetes docs', () => {
 
   describe('TypeScript examples run', () => {
     let dir: string;
-    const previous = process.env.SKYGRAPH_STORE;
+    let target: TestStoreTarget;
+    const previous = { ...process.env };
     beforeAll(async () => {
       dir = mkdtempSync(join(tmpdir(), 'skygraph-monitoring-docs-'));
-      const path = join(dir, 'graph.grafeo');
-      const store = EmbeddedStore.open(path);
+      target = await createTestStoreTarget();
+      const store = await target.open();
       try {
         await sync({
           store,
@@ -267,11 +268,14 @@ describe('monitoring and Kubernetes docs', () => {
       } finally {
         await store.close();
       }
-      process.env.SKYGRAPH_STORE = path;
+      Object.assign(process.env, target.env);
     });
     afterAll(() => {
-      if (previous === undefined) delete process.env.SKYGRAPH_STORE;
-      else process.env.SKYGRAPH_STORE = previous;
+      for (const name of Object.keys(target.env)) {
+        if (previous[name] === undefined) delete process.env[name];
+        else process.env[name] = previous[name];
+      }
+      target.dispose();
       rmSync(dir, { recursive: true, force: true });
     });
 

@@ -33,8 +33,21 @@ import org.neo4j.io.ByteUnit;
 public final class Neo4jServer {
   private Neo4jServer() {}
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
     Map<String, String> env = System.getenv();
+    // First of all, so that a parent that dies during start-up takes this JVM along.
+    if ("1".equals(env.get("SKYGRAPH_NEO4J_WATCH_STDIN"))) watchStdin();
+    try {
+      run(env);
+    } catch (Throwable e) {
+      System.err.println("skygraph-neo4j: " + e);
+      e.printStackTrace();
+      // halt, not exit: Neo4j's own threads must not keep a failed server alive.
+      Runtime.getRuntime().halt(1);
+    }
+  }
+
+  private static void run(Map<String, String> env) throws Exception {
     String password = env.get("NEO4J_PASSWORD");
     if (password == null || password.length() < 8) {
       System.err.println("NEO4J_PASSWORD must be set to a password of at least 8 characters");
@@ -74,36 +87,48 @@ public final class Neo4jServer {
               .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
               .build();
       services.add(service);
-      // The embedded API runs as the DBMS itself, so it can set the password
-      // that Bolt clients must then present.
-      service
-          .database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME)
-          .executeTransactionally(
-              "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
-              Map.of("password", password));
+      setPassword(service, password);
       uris.add("bolt://127.0.0.1:" + boundPort(service, port));
     }
     System.out.println("ready " + String.join(" ", uris));
     System.out.flush();
 
-    if ("1".equals(env.get("SKYGRAPH_NEO4J_WATCH_STDIN"))) {
-      Thread watcher =
-          new Thread(
-              () -> {
-                try {
-                  while (System.in.read() != -1) {
-                    // Input is ignored; only its end matters.
-                  }
-                } catch (IOException ignored) {
-                  // A broken pipe is the same as the end of input.
-                }
-                System.exit(0);
-              },
-              "skygraph-neo4j-stdin");
-      watcher.setDaemon(true);
-      watcher.start();
-    }
     Thread.currentThread().join();
+  }
+
+  /**
+   * The embedded API runs as the DBMS itself, so it can set the password that
+   * Bolt clients must then present. A data folder kept from an earlier run
+   * may hold that password already, which Neo4j refuses to "change" to itself.
+   */
+  private static void setPassword(DatabaseManagementService service, String password) {
+    try {
+      service
+          .database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME)
+          .executeTransactionally(
+              "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
+              Map.of("password", password));
+    } catch (RuntimeException e) {
+      if (!String.valueOf(e.getMessage()).contains("cannot be the same")) throw e;
+    }
+  }
+
+  private static void watchStdin() {
+    Thread watcher =
+        new Thread(
+            () -> {
+              try {
+                while (System.in.read() != -1) {
+                  // Input is ignored; only its end matters.
+                }
+              } catch (IOException ignored) {
+                // A broken pipe is the same as the end of input.
+              }
+              System.exit(0);
+            },
+            "skygraph-neo4j-stdin");
+    watcher.setDaemon(true);
+    watcher.start();
   }
 
   private static int boundPort(DatabaseManagementService service, int configured) {
