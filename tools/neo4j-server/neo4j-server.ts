@@ -12,7 +12,7 @@ export const NEO4J_LTS_VERSION = '5.26.30';
 export const NEO4J_CALENDAR_VERSION = '2026.08.1';
 
 export interface Neo4jServerOptions {
-  /** Neo4j version from Maven Central; default {@link NEO4J_LTS_VERSION}. */
+  /** Neo4j version from Maven Central, or `lts` / `calendar`; default {@link NEO4J_LTS_VERSION}. */
   version?: string;
   /** Password of the `neo4j` user (at least 8 characters). */
   password: string;
@@ -41,6 +41,13 @@ export interface Neo4jServer {
   stop(): Promise<void>;
 }
 
+/** `lts` and `calendar` name the pinned releases; anything else is a Maven Central version. */
+export function resolveNeo4jVersion(version: string | undefined): string {
+  if (!version || version === 'lts') return NEO4J_LTS_VERSION;
+  if (version === 'calendar') return NEO4J_CALENDAR_VERSION;
+  return version;
+}
+
 /** A Neo4j 2025+ calendar release needs Java 21 or later; 5.x runs on 17. */
 export function needsJava21(version: string): boolean {
   return Number.parseInt(version.split('.')[0] ?? '0', 10) >= 2025;
@@ -53,9 +60,10 @@ export function needsJava21(version: string): boolean {
  * command and its classpath.
  */
 export function prepareNeo4jLauncher(
-  version: string = NEO4J_LTS_VERSION,
+  requested?: string,
   onProgress: (line: string) => void = () => {},
 ): { java: string; classpath: string } {
+  const version = resolveNeo4jVersion(requested);
   const buildDir = join(HERE, 'target', version);
   const classpathFile = join(buildDir, 'classpath.txt');
   const classes = join(buildDir, 'classes');
@@ -97,7 +105,7 @@ export function prepareNeo4jLauncher(
  * The JVM exits with this process: it watches its standard input.
  */
 export async function startNeo4jServer(options: Neo4jServerOptions): Promise<Neo4jServer> {
-  const version = options.version ?? NEO4J_LTS_VERSION;
+  const version = resolveNeo4jVersion(options.version);
   const { java, classpath } = prepareNeo4jLauncher(version, options.onProgress);
   const child = spawn(
     java,

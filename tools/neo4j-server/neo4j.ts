@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { NEO4J_LTS_VERSION, startNeo4jServer } from './neo4j-server.ts';
+import { startNeo4jServer } from './neo4j-server.ts';
 
 /**
  * `pnpm neo4j`: a local Neo4j in the foreground. Port from
@@ -24,7 +24,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65_535) {
 
 try {
   const server = await startNeo4jServer({
-    version: process.env.SKYGRAPH_NEO4J_VERSION || NEO4J_LTS_VERSION,
+    version: process.env.SKYGRAPH_NEO4J_VERSION,
     password,
     port,
     ...(process.env.SKYGRAPH_NEO4J_DATA ? { dataDir: process.env.SKYGRAPH_NEO4J_DATA } : {}),

@@ -1,7 +1,7 @@
-import { NEO4J_LTS_VERSION, prepareNeo4jLauncher } from './neo4j-server.ts';
+import { prepareNeo4jLauncher } from './neo4j-server.ts';
 
 /** Builds the Neo4j launcher ahead of the tests (a no-op when it is up to date). */
-const version = process.env.SKYGRAPH_NEO4J_VERSION || NEO4J_LTS_VERSION;
+const version = process.env.SKYGRAPH_NEO4J_VERSION;
 try {
   prepareNeo4jLauncher(version, (line) => process.stderr.write(`${line}\n`));
 } catch (error) {

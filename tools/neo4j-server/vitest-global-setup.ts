@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { NEO4J_LTS_VERSION, startNeo4jServer } from './neo4j-server.ts';
+import { startNeo4jServer } from './neo4j-server.ts';
 
 /**
  * Global setup of the Vitest project that runs the suite against Neo4j:
@@ -18,7 +18,7 @@ export default async function setup(): Promise<(() => Promise<void>) | undefined
   const password = randomBytes(18).toString('base64url');
   const instances = Number(process.env.SKYGRAPH_TEST_WORKERS ?? '1');
   const server = await startNeo4jServer({
-    version: process.env.SKYGRAPH_NEO4J_VERSION || NEO4J_LTS_VERSION,
+    version: process.env.SKYGRAPH_NEO4J_VERSION,
     password,
     instances,
     heap: process.env.SKYGRAPH_NEO4J_HEAP ?? '2g',
