@@ -19,7 +19,16 @@ const RULE_ADMITS_LISTENER = `(rule.protocol = '-1'
   OR (rule.protocol IN ['tcp', '6'] AND coalesce(l.protocol, 'TCP') <> 'UDP' AND l.port >= rule.fromport AND l.port <= rule.toport)
   OR (rule.protocol IN ['udp', '17'] AND l.protocol IN ['UDP', 'TCP_UDP'] AND l.port >= rule.fromport AND l.port <= rule.toport))`;
 
-const LISTENER_PORTS = `collect(DISTINCT toLower(coalesce(l.protocol, 'tcp')) + '/' + toString(l.port))`;
+/** A listener `l`'s protocol and port as `https/443`. */
+const LISTENER_PORT = `toLower(coalesce(l.protocol, 'tcp')) + '/' + toString(l.port)`;
+
+/**
+ * `ports`: the distinct values of `port` per `owner`, sorted, so the stored
+ * list is the same on every engine and every run (collect() keeps whatever
+ * order rows arrive in).
+ */
+const sortedPorts = (owner: string, port: string) =>
+  `WITH ${owner}, ${port} AS port ORDER BY port\nWITH ${owner}, collect(DISTINCT port) AS ports`;
 
 /** Adds `value` to the list property `prop` of `n` unless it is there. */
 const addTo = (n: string, prop: string, value: string) =>
@@ -52,12 +61,12 @@ REMOVE n.exposed_internet, n.exposed_internet_type, n.exposed_internet_ports`,
     `MATCH (i:EC2Instance)-[:MEMBER_OF_EC2_SECURITY_GROUP]->(sg:EC2SecurityGroup)
 MATCH ${OPEN_RULE}
 WHERE i.publicipaddress IS NOT NULL AND ${WORLD} AND ${CONNECTABLE}
-WITH i, collect(DISTINCT ${RULE_PORTS}) AS ports
+${sortedPorts('i', RULE_PORTS)}
 SET i.exposed_internet = true, i.exposed_internet_type = ['direct'], i.exposed_internet_ports = ports`,
     `MATCH (i:EC2Instance)-[:NETWORK_INTERFACE]->(:NetworkInterface)-[:MEMBER_OF_EC2_SECURITY_GROUP]->(sg:EC2SecurityGroup)
 MATCH ${OPEN_RULE}
 WHERE i.publicipaddress IS NOT NULL AND ${WORLD} AND ${CONNECTABLE}
-WITH i, collect(DISTINCT ${RULE_PORTS}) AS ports
+${sortedPorts('i', RULE_PORTS)}
 SET i.exposed_internet = true, ${addTo('i', 'exposed_internet_type', "'direct'")},
   i.exposed_internet_ports = coalesce(i.exposed_internet_ports, []) + [p IN ports WHERE NOT p IN coalesce(i.exposed_internet_ports, [])]`,
     `MATCH (lb:AWSLoadBalancerV2)-[:ELBV2_LISTENER]->(l:ELBV2Listener)
@@ -65,18 +74,18 @@ WHERE lb.scheme = 'internet-facing'
 MATCH (lb)-[:MEMBER_OF_EC2_SECURITY_GROUP]->(sg:EC2SecurityGroup)
 MATCH ${OPEN_RULE}
 WHERE ${WORLD} AND ${RULE_ADMITS_LISTENER}
-WITH lb, ${LISTENER_PORTS} AS ports
+${sortedPorts('lb', LISTENER_PORT)}
 SET lb.exposed_internet = true, lb.exposed_internet_type = ['direct'], lb.exposed_internet_ports = ports`,
     `MATCH (lb:AWSLoadBalancerV2)-[:ELBV2_LISTENER]->(l:ELBV2Listener)
 WHERE lb.scheme = 'internet-facing' AND lb.type = 'network' AND NOT (lb)-[:MEMBER_OF_EC2_SECURITY_GROUP]->(:EC2SecurityGroup)
-WITH lb, ${LISTENER_PORTS} AS ports
+${sortedPorts('lb', LISTENER_PORT)}
 SET lb.exposed_internet = true, lb.exposed_internet_type = ['direct'], lb.exposed_internet_ports = ports`,
     `MATCH (lb:AWSLoadBalancer)-[:ELB_LISTENER]->(l:ELBListener)
 WHERE lb.scheme = 'internet-facing'
 MATCH (lb)-[:MEMBER_OF_EC2_SECURITY_GROUP]->(sg:EC2SecurityGroup)
 MATCH ${OPEN_RULE}
 WHERE ${WORLD} AND ${RULE_ADMITS_LISTENER}
-WITH lb, ${LISTENER_PORTS} AS ports
+${sortedPorts('lb', LISTENER_PORT)}
 SET lb.exposed_internet = true, lb.exposed_internet_type = ['direct'], lb.exposed_internet_ports = ports`,
     `MATCH (lb:AWSLoadBalancer {exposed_internet: true})-[:EXPOSE]->(i:EC2Instance)
 WITH DISTINCT i

@@ -68,7 +68,7 @@ export const ec2OpenToWorld = awsQuery({
   cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(i:EC2Instance)-[:MEMBER_OF_EC2_SECURITY_GROUP]->(sg:EC2SecurityGroup)<-[:MEMBER_OF_EC2_SECURITY_GROUP]-(rule:AWSIpPermissionInbound)<-[:MEMBER_OF_IP_RULE]-(range:AWSIpRange)
 WHERE range.range IN ${WORLD} AND i.publicipaddress IS NOT NULL
 RETURN a.id AS account_id, a.name AS account_name, i.region AS region, i.instanceid AS instance_id, i.publicipaddress AS public_ip, sg.groupid AS security_group_id, sg.name AS security_group_name, rule.protocol AS protocol, rule.fromport AS from_port, rule.toport AS to_port, range.range AS source
-ORDER BY account_name, instance_id, security_group_id, from_port`,
+ORDER BY account_name, instance_id, security_group_id, from_port, protocol, to_port, source`,
   columns: {
     account_id: 'string',
     account_name: 'string?',
@@ -97,7 +97,7 @@ export const ec2ByCidr = awsQuery({
   cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(i:EC2Instance)-[:MEMBER_OF_EC2_SECURITY_GROUP]->(sg:EC2SecurityGroup)<-[:MEMBER_OF_EC2_SECURITY_GROUP]-(rule:AWSIpPermissionInbound)<-[:MEMBER_OF_IP_RULE]-(range:AWSIpRange)
 WHERE range.range = $cidr
 RETURN a.id AS account_id, a.name AS account_name, i.instanceid AS instance_id, sg.groupid AS security_group_id, rule.protocol AS protocol, rule.fromport AS from_port, rule.toport AS to_port
-ORDER BY account_name, instance_id, from_port`,
+ORDER BY account_name, instance_id, from_port, security_group_id, protocol, to_port`,
   columns: {
     account_id: 'string',
     account_name: 'string?',
@@ -118,8 +118,9 @@ export const ec2KeyPairs = awsQuery({
   description: 'Key pairs by account and region, with the instances each can log in to',
   cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(k:EC2KeyPair)
 OPTIONAL MATCH (k)-[:SSH_LOGIN_TO]->(i:EC2Instance)
+WITH a, k, i ORDER BY i.instanceid
 RETURN a.id AS account_id, a.name AS account_name, k.region AS region, k.keyname AS key_name, k.keyfingerprint AS fingerprint, count(i) AS instance_count, collect(i.instanceid) AS instances
-ORDER BY instance_count DESC, key_name`,
+ORDER BY instance_count DESC, key_name, account_id, region`,
   columns: {
     account_id: 'string',
     account_name: 'string?',
@@ -166,7 +167,7 @@ export const ec2Old = awsQuery({
   cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(i:EC2Instance)
 WHERE i.launchtimeunix < timestamp() / 1000 - $days * 86400 AND coalesce(i.state, 'running') = 'running'
 RETURN a.id AS account_id, a.name AS account_name, i.region AS region, i.instanceid AS instance_id, i.launchtime AS launched, i.imageid AS image_id
-ORDER BY launched`,
+ORDER BY launched, instance_id`,
   columns: {
     account_id: 'string',
     account_name: 'string?',
@@ -186,7 +187,7 @@ export const ec2InstanceTypes = awsQuery({
   description: 'How many instances of each type each account runs',
   cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(i:EC2Instance)
 RETURN a.id AS account_id, a.name AS account_name, i.instancetype AS instance_type, count(i) AS instance_count
-ORDER BY instance_count DESC, instance_type`,
+ORDER BY instance_count DESC, instance_type, account_id`,
   columns: {
     account_id: 'string',
     account_name: 'string?',
@@ -203,8 +204,9 @@ export const ec2Images = awsQuery({
   tags: ['inventory', 'usage'],
   description: 'Which machine images (AMIs) instances run, and how many',
   cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(i:EC2Instance)
+WITH a, i ORDER BY i.instanceid
 RETURN a.id AS account_id, a.name AS account_name, i.imageid AS image_id, count(i) AS instance_count, collect(i.instanceid) AS instances
-ORDER BY instance_count DESC, image_id`,
+ORDER BY instance_count DESC, image_id, account_id`,
   columns: {
     account_id: 'string',
     account_name: 'string?',
@@ -250,6 +252,7 @@ export const ec2InstanceSecurityGroups = awsQuery({
   tags: ['inventory', 'networking', 'drift'],
   description: 'The security groups each EC2 instance is a member of',
   cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(i:EC2Instance)-[:MEMBER_OF_EC2_SECURITY_GROUP]->(sg:EC2SecurityGroup)
+WITH a, i, sg ORDER BY sg.groupid
 RETURN a.id AS account_id, a.name AS account_name, i.instanceid AS instance_id, count(DISTINCT sg) AS group_count, collect(DISTINCT sg.groupid) AS security_groups
 ORDER BY group_count DESC, instance_id`,
   columns: {
@@ -271,8 +274,9 @@ export const ec2SecurityGroups = awsQuery({
   cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(sg:EC2SecurityGroup)
 OPTIONAL MATCH (sg)<-[:MEMBER_OF_EC2_SECURITY_GROUP]-(rule:AWSIpPermissionInbound)
 OPTIONAL MATCH (rule)<-[:MEMBER_OF_IP_RULE]-(range:AWSIpRange)
+WITH a, sg, rule, range ORDER BY range.range
 RETURN a.id AS account_id, a.name AS account_name, sg.region AS region, sg.groupid AS security_group_id, sg.name AS security_group_name, sg.vpcid AS vpc_id, rule.protocol AS protocol, rule.fromport AS from_port, rule.toport AS to_port, collect(range.range) AS sources
-ORDER BY account_name, security_group_id, from_port`,
+ORDER BY account_name, security_group_id, from_port, protocol, to_port`,
   columns: {
     account_id: 'string',
     account_name: 'string?',
@@ -299,7 +303,7 @@ export const ec2SecurityGroupsOpen = awsQuery({
   cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(sg:EC2SecurityGroup)<-[:MEMBER_OF_EC2_SECURITY_GROUP]-(rule:AWSIpPermissionInbound)<-[:MEMBER_OF_IP_RULE]-(range:AWSIpRange)
 WHERE range.range IN ${WORLD}
 RETURN a.id AS account_id, a.name AS account_name, sg.region AS region, sg.groupid AS security_group_id, sg.name AS security_group_name, rule.protocol AS protocol, rule.fromport AS from_port, rule.toport AS to_port, range.range AS source
-ORDER BY account_name, security_group_id, from_port`,
+ORDER BY account_name, security_group_id, from_port, protocol, to_port, source`,
   columns: {
     account_id: 'string',
     account_name: 'string?',
@@ -322,6 +326,7 @@ export const ebsVolumes = awsQuery({
   description: 'EBS volumes with their size, encryption and the instance they are attached to',
   cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(v:EBSVolume)
 OPTIONAL MATCH (v)-[:ATTACHED_TO]->(i:EC2Instance)
+WITH a, v, i ORDER BY i.instanceid
 RETURN a.id AS account_id, a.name AS account_name, v.region AS region, v.volumeid AS volume_id, v.size AS size_gib, v.type AS type, v.encrypted AS encrypted, v.state AS state, collect(i.instanceid) AS instances
 ORDER BY account_name, region, volume_id`,
   columns: {

@@ -86,7 +86,7 @@ export const rdsOpenToWorld = awsQuery({
   cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(r:RDSInstance)-[:MEMBER_OF_EC2_SECURITY_GROUP]->(sg:EC2SecurityGroup)<-[:MEMBER_OF_EC2_SECURITY_GROUP]-(rule:AWSIpPermissionInbound)<-[:MEMBER_OF_IP_RULE]-(range:AWSIpRange)
 WHERE r.publicly_accessible = true AND range.range IN ['0.0.0.0/0', '::/0']
 RETURN a.id AS account_id, a.name AS account_name, r.region AS region, r.db_instance_identifier AS db_instance, r.endpoint_address AS endpoint, sg.groupid AS security_group_id, rule.fromport AS from_port, rule.toport AS to_port
-ORDER BY account_name, db_instance, security_group_id`,
+ORDER BY account_name, db_instance, security_group_id, region, from_port, to_port`,
   columns: {
     account_id: 'string',
     account_name: 'string?',
@@ -129,8 +129,9 @@ export const rdsSecurityGroups = awsQuery({
   tags: ['inventory', 'networking', 'drift'],
   description: 'The VPC security groups each RDS instance is in',
   cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(r:RDSInstance)-[:MEMBER_OF_EC2_SECURITY_GROUP]->(sg:EC2SecurityGroup)
+WITH a, r, sg ORDER BY sg.groupid
 RETURN a.id AS account_id, a.name AS account_name, r.db_instance_identifier AS db_instance, count(DISTINCT sg) AS group_count, collect(DISTINCT sg.groupid) AS security_groups
-ORDER BY group_count DESC, db_instance`,
+ORDER BY group_count DESC, db_instance, account_id`,
   columns: {
     account_id: 'string',
     account_name: 'string?',
@@ -210,7 +211,7 @@ export const s3Acls = awsQuery({
   description: 'Every grant of every bucket ACL: who gets which permission',
   cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(b:S3Bucket)<-[:APPLIES_TO]-(acl:S3Acl)
 RETURN a.id AS account_id, a.name AS account_name, b.name AS bucket, acl.type AS grantee_type, acl.granteeid AS grantee, acl.displayname AS grantee_name, acl.permission AS permission
-ORDER BY account_name, bucket, grantee_type, grantee`,
+ORDER BY account_name, bucket, grantee_type, grantee, permission`,
   columns: {
     account_id: 'string',
     account_name: 'string?',

@@ -98,7 +98,7 @@ export const iamAccessKeysOld = awsQuery({
   cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(u:AWSUser)-[:AWS_ACCESS_KEY]->(k:AccountAccessKey)
 WHERE coalesce(k.status, 'Active') = 'Active' AND datetime(k.createdate) < datetime() - duration({days: $days})
 RETURN a.id AS account_id, a.name AS account_name, u.name AS user_name, k.accesskeyid AS access_key_id, k.createdate AS created, k.lastuseddate AS last_used
-ORDER BY created`,
+ORDER BY created, access_key_id`,
   columns: {
     account_id: 'string',
     account_name: 'string?',
@@ -129,10 +129,11 @@ export const iamUserManyGroups = awsQuery({
     },
   ],
   cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(u:AWSUser)-[:MEMBER_AWS_GROUP]->(g:AWSGroup)
+WITH a, u, g ORDER BY g.name
 WITH a, u, collect(DISTINCT g.name) AS groups
 WHERE size(groups) > $max_groups
 RETURN a.id AS account_id, a.name AS account_name, u.name AS user_name, u.arn AS user_arn, size(groups) AS group_count, groups
-ORDER BY group_count DESC, user_name`,
+ORDER BY group_count DESC, user_name, user_arn`,
   columns: {
     account_id: 'string',
     account_name: 'string?',
@@ -152,6 +153,7 @@ export const iamGroups = awsQuery({
   description: 'IAM groups by account, with their members',
   cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(g:AWSGroup)
 OPTIONAL MATCH (u:AWSUser)-[:MEMBER_AWS_GROUP]->(g)
+WITH a, g, u ORDER BY u.name
 RETURN a.id AS account_id, a.name AS account_name, g.name AS group_name, g.arn AS group_arn, collect(DISTINCT u.name) AS members
 ORDER BY account_name, group_name`,
   columns: {
@@ -192,6 +194,7 @@ export const iamRoleTrusts = awsQuery({
     'The principals each role trust policy names (accounts, users, roles, services, identity providers)',
   cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(r:AWSRole)
 OPTIONAL MATCH (r)-[:TRUSTS_AWS_PRINCIPAL]->(p:AWSPrincipal)
+WITH a, r, p ORDER BY p.arn
 WITH a, r, collect(DISTINCT p.arn) AS linked
 WITH a, r, linked + [x IN coalesce(r.trusted_aws_principals, []) WHERE NOT x IN linked] AS principals
 WHERE size(principals) > 0
@@ -216,6 +219,7 @@ export const iamRoleAssumableBy = awsQuery({
   description:
     'Principals whose policies allow sts:AssumeRole on a role that also trusts them (STS_ASSUMEROLE_ALLOW)',
   cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(r:AWSRole)<-[:STS_ASSUMEROLE_ALLOW]-(p:AWSPrincipal)
+WITH a, r, p ORDER BY p.arn
 RETURN a.id AS account_id, a.name AS account_name, r.name AS role_name, r.arn AS role_arn, collect(DISTINCT p.arn) AS principals, count(DISTINCT p) AS principal_count
 ORDER BY principal_count DESC, account_name, role_name`,
   columns: {
@@ -263,8 +267,9 @@ UNWIND trusted AS principal
 WITH a, r, principal, CASE WHEN principal =~ '^[0-9]{12}$' THEN principal ELSE split(principal, ':')[4] END AS trusted_account
 WHERE trusted_account IS NOT NULL AND trusted_account =~ '^[0-9]{12}$' AND trusted_account <> a.id
   AND NOT EXISTS { MATCH (o:AWSAccount) WHERE o.id = trusted_account AND coalesce(o.foreign, false) = false }
+WITH a, r, principal, trusted_account ORDER BY principal
 RETURN a.id AS account_id, a.name AS account_name, r.name AS role_name, r.arn AS role_arn, trusted_account, collect(DISTINCT principal) AS principals
-ORDER BY account_name, role_name`,
+ORDER BY account_name, role_name, trusted_account`,
   columns: {
     account_id: 'string',
     account_name: 'string?',
@@ -288,8 +293,9 @@ export const iamAdmins = awsQuery({
   cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(p:AWSPrincipal)
 MATCH (p)-[:MEMBER_AWS_GROUP*0..1]->(holder:AWSPrincipal)-[:POLICY]->(policy:AWSPolicy)-[:STATEMENT]->(s:AWSPolicyStatement)
 WHERE s.effect = 'Allow' AND any(x IN coalesce(s.action, []) WHERE x IN ['*', '*:*', 'iam:*']) AND '*' IN coalesce(s.resource, [])
+WITH a, p, policy, holder ORDER BY policy.name, holder.name
 RETURN a.id AS account_id, a.name AS account_name, p.name AS principal_name, p.arn AS principal_arn, collect(DISTINCT policy.name) AS policies, collect(DISTINCT holder.name) AS granted_through
-ORDER BY account_name, principal_name`,
+ORDER BY account_name, principal_name, principal_arn`,
   columns: {
     account_id: 'string',
     account_name: 'string?',
@@ -313,8 +319,9 @@ export const iamAssumeAnyRole = awsQuery({
   cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(p:AWSPrincipal)
 MATCH (p)-[:MEMBER_AWS_GROUP*0..1]->(holder:AWSPrincipal)-[:POLICY]->(policy:AWSPolicy)-[:STATEMENT]->(s:AWSPolicyStatement)
 WHERE s.effect = 'Allow' AND any(x IN coalesce(s.action, []) WHERE x IN ['sts:AssumeRole', 'sts:*']) AND '*' IN coalesce(s.resource, [])
+WITH a, p, policy ORDER BY policy.name
 RETURN a.id AS account_id, a.name AS account_name, p.name AS principal_name, p.arn AS principal_arn, collect(DISTINCT policy.name) AS policies
-ORDER BY account_name, principal_name`,
+ORDER BY account_name, principal_name, principal_arn`,
   columns: {
     account_id: 'string',
     account_name: 'string?',

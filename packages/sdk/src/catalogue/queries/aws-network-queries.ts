@@ -121,6 +121,7 @@ export const vpcSecurityGroups = awsQuery({
   tags: ['inventory', 'networking', 'drift'],
   description: 'The security groups defined in each VPC',
   cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(v:AWSVpc)-[:MEMBER_OF_EC2_SECURITY_GROUP]->(sg:EC2SecurityGroup)
+WITH a, v, sg ORDER BY sg.groupid
 RETURN a.id AS account_id, a.name AS account_name, v.vpcid AS vpc_id, count(DISTINCT sg) AS group_count, collect(DISTINCT sg.groupid) AS security_groups
 ORDER BY group_count DESC, vpc_id`,
   columns: {
@@ -141,6 +142,7 @@ export const elbList = awsQuery({
   description: 'Classic ELBs with their scheme, DNS name and listener ports',
   cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(lb:AWSLoadBalancer)
 OPTIONAL MATCH (lb)-[:ELB_LISTENER]->(l:ELBListener)
+WITH a, lb, l ORDER BY l.port
 RETURN a.id AS account_id, a.name AS account_name, lb.region AS region, lb.name AS name, lb.scheme AS scheme, lb.dnsname AS dns_name, collect(DISTINCT l.port) AS ports
 ORDER BY account_name, region, name`,
   columns: {
@@ -166,8 +168,9 @@ export const elbPublic = awsQuery({
   cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(lb:AWSLoadBalancer)
 WHERE lb.scheme = 'internet-facing'
 OPTIONAL MATCH (lb)-[:ELB_LISTENER]->(l:ELBListener)
+WITH a, lb, l ORDER BY l.port
 RETURN a.id AS account_id, a.name AS account_name, lb.region AS region, lb.name AS name, lb.dnsname AS dns_name, collect(DISTINCT l.port) AS ports, lb.exposed_internet_ports AS open_to_internet
-ORDER BY account_name, name`,
+ORDER BY account_name, name, dns_name`,
   columns: {
     account_id: 'string',
     account_name: 'string?',
@@ -187,6 +190,7 @@ export const elbSecurityGroups = awsQuery({
   tags: ['inventory', 'networking', 'drift'],
   description: 'The security groups of each classic ELB',
   cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(lb:AWSLoadBalancer)-[:MEMBER_OF_EC2_SECURITY_GROUP]->(sg:EC2SecurityGroup)
+WITH a, lb, sg ORDER BY sg.groupid
 RETURN a.id AS account_id, a.name AS account_name, lb.name AS name, collect(DISTINCT sg.groupid) AS security_groups
 ORDER BY account_name, name`,
   columns: { account_id: 'string', account_name: 'string?', name: 'string', security_groups: 'string[]' },
@@ -200,8 +204,9 @@ export const elbInstances = awsQuery({
   tags: ['inventory', 'networking'],
   description: 'Which EC2 instances each classic ELB exposes',
   cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(lb:AWSLoadBalancer)-[:EXPOSE]->(i:EC2Instance)
+WITH a, lb, i ORDER BY i.instanceid
 RETURN a.id AS account_id, a.name AS account_name, lb.name AS name, lb.scheme AS scheme, count(DISTINCT i) AS instance_count, collect(DISTINCT i.instanceid) AS instances
-ORDER BY instance_count DESC, name`,
+ORDER BY instance_count DESC, name, account_id`,
   columns: {
     account_id: 'string',
     account_name: 'string?',
@@ -221,6 +226,7 @@ export const elbv2List = awsQuery({
   description: 'ELBv2 load balancers with type, scheme, DNS name and listener ports',
   cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(lb:AWSLoadBalancerV2)
 OPTIONAL MATCH (lb)-[:ELBV2_LISTENER]->(l:ELBV2Listener)
+WITH a, lb, l ORDER BY l.port
 RETURN a.id AS account_id, a.name AS account_name, lb.region AS region, lb.name AS name, lb.type AS type, lb.scheme AS scheme, lb.dnsname AS dns_name, collect(DISTINCT l.port) AS ports
 ORDER BY account_name, region, name`,
   columns: {
@@ -247,8 +253,9 @@ export const elbv2Public = awsQuery({
   cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(lb:AWSLoadBalancerV2)
 WHERE lb.scheme = 'internet-facing'
 OPTIONAL MATCH (lb)-[:ELBV2_LISTENER]->(l:ELBV2Listener)
+WITH a, lb, l ORDER BY l.port
 RETURN a.id AS account_id, a.name AS account_name, lb.region AS region, lb.name AS name, lb.type AS type, lb.dnsname AS dns_name, collect(DISTINCT l.port) AS ports, lb.exposed_internet_ports AS open_to_internet
-ORDER BY account_name, name`,
+ORDER BY account_name, name, dns_name`,
   columns: {
     account_id: 'string',
     account_name: 'string?',
@@ -269,6 +276,7 @@ export const elbv2SecurityGroups = awsQuery({
   tags: ['inventory', 'networking', 'drift'],
   description: 'The security groups of each ELBv2 load balancer',
   cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(lb:AWSLoadBalancerV2)-[:MEMBER_OF_EC2_SECURITY_GROUP]->(sg:EC2SecurityGroup)
+WITH a, lb, sg ORDER BY sg.groupid
 RETURN a.id AS account_id, a.name AS account_name, lb.name AS name, collect(DISTINCT sg.groupid) AS security_groups
 ORDER BY account_name, name`,
   columns: { account_id: 'string', account_name: 'string?', name: 'string', security_groups: 'string[]' },
@@ -282,8 +290,9 @@ export const elbv2Instances = awsQuery({
   tags: ['inventory', 'networking'],
   description: 'Which EC2 instances each ELBv2 load balancer exposes (through its target groups)',
   cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(lb:AWSLoadBalancerV2)-[:EXPOSE]->(i:EC2Instance)
+WITH a, lb, i ORDER BY i.instanceid
 RETURN a.id AS account_id, a.name AS account_name, lb.name AS name, lb.scheme AS scheme, count(DISTINCT i) AS instance_count, collect(DISTINCT i.instanceid) AS instances
-ORDER BY instance_count DESC, name`,
+ORDER BY instance_count DESC, name, account_id`,
   columns: {
     account_id: 'string',
     account_name: 'string?',

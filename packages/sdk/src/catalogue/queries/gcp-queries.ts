@@ -13,7 +13,7 @@ export const gcpOrganizations = gcpQuery({
 OPTIONAL MATCH (o)-[:RESOURCE]->(f:GCPFolder)
 OPTIONAL MATCH (o)-[:RESOURCE]->(p:GCPProject)
 RETURN o.id AS org_id, o.displayname AS org_name, o.lifecyclestate AS state, count(DISTINCT f) AS folder_count, count(DISTINCT p) AS project_count
-ORDER BY org_name`,
+ORDER BY org_name, org_id`,
   columns: {
     org_id: 'string',
     org_name: 'string?',
@@ -33,7 +33,7 @@ export const gcpFolders = gcpQuery({
   scope: null,
   cypher: `MATCH (o:GCPOrganization)-[:RESOURCE]->(f:GCPFolder)
 RETURN o.id AS org_id, f.id AS folder_id, f.displayname AS folder_name, coalesce(f.parent_folder, f.parent_org) AS parent, f.lifecyclestate AS state
-ORDER BY org_id, folder_name`,
+ORDER BY org_id, folder_name, folder_id`,
   columns: {
     org_id: 'string',
     folder_id: 'string',
@@ -117,7 +117,7 @@ export const gcpInstancesPublic = gcpQuery({
   cypher: `MATCH (p:GCPProject)-[:RESOURCE]->(i:GCPInstance)
 WHERE i.exposed_internet = true
 RETURN p.id AS project_id, i.zone_name AS zone, i.instancename AS instance_name, i.status AS status, i.public_ip AS public_ip, i.network_tags AS network_tags
-ORDER BY project_id, instance_name`,
+ORDER BY project_id, instance_name, zone`,
   columns: {
     project_id: 'string',
     zone: 'string',
@@ -137,7 +137,7 @@ export const gcpInstancesByVpc = gcpQuery({
   description: 'Which VPC network each instance is attached to',
   cypher: `MATCH (p:GCPProject)-[:RESOURCE]->(i:GCPInstance)-[:MEMBER_OF_GCP_VPC]->(v:GCPVpc)
 RETURN p.id AS project_id, v.name AS vpc_name, i.instancename AS instance_name, i.zone_name AS zone, i.status AS status, i.exposed_internet AS exposed_internet
-ORDER BY project_id, vpc_name, instance_name`,
+ORDER BY project_id, vpc_name, instance_name, zone`,
   columns: {
     project_id: 'string',
     vpc_name: 'string',
@@ -159,7 +159,7 @@ export const gcpInstancesNetworking = gcpQuery({
 OPTIONAL MATCH (nic)-[:PART_OF_SUBNET]->(s:GCPSubnet)
 OPTIONAL MATCH (nic)-[:RESOURCE]->(ac:GCPNicAccessConfig)
 RETURN p.id AS project_id, i.instancename AS instance_name, nic.name AS interface, s.name AS subnet, nic.private_ip AS private_ip, ac.public_ip AS public_ip, ac.network_tier AS network_tier
-ORDER BY project_id, instance_name, interface`,
+ORDER BY project_id, instance_name, interface, private_ip, public_ip`,
   columns: {
     project_id: 'string',
     instance_name: 'string',
@@ -185,7 +185,7 @@ export const gcpInstancesDefaultSa = gcpQuery({
 WHERE i.service_account_email ENDS WITH '-compute@developer.gserviceaccount.com'
   AND 'https://www.googleapis.com/auth/cloud-platform' IN coalesce(i.service_account_scopes, [])
 RETURN p.id AS project_id, i.zone_name AS zone, i.instancename AS instance_name, i.service_account_email AS service_account
-ORDER BY project_id, instance_name`,
+ORDER BY project_id, instance_name, zone`,
   columns: { project_id: 'string', zone: 'string', instance_name: 'string', service_account: 'string' },
   identity: ['project_id', 'zone', 'instance_name'],
 });
@@ -242,7 +242,7 @@ export const gcpSubnetsNoFlowLogs = gcpQuery({
   cypher: `MATCH (p:GCPProject)-[:RESOURCE]->(v:GCPVpc)-[:HAS]->(s:GCPSubnet)
 WHERE coalesce(s.flow_logs_enabled, false) = false
 RETURN p.id AS project_id, v.name AS vpc_name, s.name AS subnet_name, s.region AS region
-ORDER BY project_id, vpc_name, subnet_name`,
+ORDER BY project_id, vpc_name, subnet_name, region`,
   columns: { project_id: 'string', vpc_name: 'string', subnet_name: 'string', region: 'string?' },
   identity: ['project_id', 'region', 'subnet_name'],
 });
@@ -268,8 +268,9 @@ export const gcpFirewallAllow = gcpQuery({
   description: 'Ingress allow rules of each VPC network: protocol, ports, sources and target tags',
   cypher: `MATCH (p:GCPProject)-[:RESOURCE]->(v:GCPVpc)-[:RESOURCE]->(f:GCPFirewall)<-[:ALLOWED_BY]-(rule:GCPIpRule)
 OPTIONAL MATCH (range:GCPIpRange)-[:MEMBER_OF_IP_RULE]->(rule)
+WITH p, v, f, rule, range ORDER BY range.range
 RETURN p.id AS project_id, v.name AS vpc_name, f.name AS firewall, f.disabled AS disabled, f.priority AS priority, rule.protocol AS protocol, rule.fromport AS from_port, rule.toport AS to_port, collect(range.range) AS sources, f.target_tags AS target_tags
-ORDER BY project_id, vpc_name, priority, firewall`,
+ORDER BY project_id, vpc_name, priority, firewall, protocol, from_port, to_port`,
   columns: firewallColumns,
   identity: ['project_id', 'firewall', 'protocol', 'from_port', 'to_port'],
 });
@@ -282,8 +283,9 @@ export const gcpFirewallDeny = gcpQuery({
   description: 'Ingress deny rules of each VPC network: protocol, ports, sources and target tags',
   cypher: `MATCH (p:GCPProject)-[:RESOURCE]->(v:GCPVpc)-[:RESOURCE]->(f:GCPFirewall)<-[:DENIED_BY]-(rule:GCPIpRule)
 OPTIONAL MATCH (range:GCPIpRange)-[:MEMBER_OF_IP_RULE]->(rule)
+WITH p, v, f, rule, range ORDER BY range.range
 RETURN p.id AS project_id, v.name AS vpc_name, f.name AS firewall, f.disabled AS disabled, f.priority AS priority, rule.protocol AS protocol, rule.fromport AS from_port, rule.toport AS to_port, collect(range.range) AS sources, f.target_tags AS target_tags
-ORDER BY project_id, vpc_name, priority, firewall`,
+ORDER BY project_id, vpc_name, priority, firewall, protocol, from_port, to_port`,
   columns: firewallColumns,
   identity: ['project_id', 'firewall', 'protocol', 'from_port', 'to_port'],
 });
@@ -299,7 +301,7 @@ export const gcpFirewallOpen = gcpQuery({
   cypher: `MATCH (p:GCPProject)-[:RESOURCE]->(v:GCPVpc)-[:RESOURCE]->(f:GCPFirewall)<-[:ALLOWED_BY]-(rule:GCPIpRule)<-[:MEMBER_OF_IP_RULE]-(range:GCPIpRange)
 WHERE range.range = '0.0.0.0/0' AND coalesce(f.disabled, false) = false AND rule.protocol IN ['tcp', 'udp', 'sctp', 'all']
 RETURN p.id AS project_id, v.name AS vpc_name, f.name AS firewall, f.priority AS priority, rule.protocol AS protocol, rule.fromport AS from_port, rule.toport AS to_port, f.target_tags AS target_tags
-ORDER BY project_id, vpc_name, firewall, from_port`,
+ORDER BY project_id, vpc_name, firewall, from_port, protocol, to_port`,
   columns: {
     project_id: 'string',
     vpc_name: 'string',

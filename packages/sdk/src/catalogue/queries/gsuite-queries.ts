@@ -122,6 +122,7 @@ export const gsuiteSuspendedInGroups = gsuiteQuery({
   remediation: 'Remove leavers from their groups as part of offboarding.',
   cypher: `MATCH (c:GSuiteTenant)-[:RESOURCE]->(u:GSuiteUser)-[:MEMBER_GSUITE_GROUP]->(g:GSuiteGroup)
 WHERE u.suspended = true
+WITH c, u, g ORDER BY g.email
 RETURN ${USER_RETURN}, collect(DISTINCT g.email) AS groups
 ORDER BY email`,
   columns: { ...userColumns, groups: 'string[]' },
