@@ -18,13 +18,16 @@ import { syncTestEstate } from '../fixtures/estate-graph.ts';
  * of the comparison here and nowhere else. Both syncs share an update tag,
  * so `lastupdated` is compared like any other property.
  * - `firstseen`, `duration_ms`: wall-clock times of each run.
+ * - `skygraph_hash`: the fingerprint of the last write's properties; a node
+ *   two collectors write (a GCP project: the hierarchy's and the project's
+ *   own details) keeps the hash of whichever scope wrote it last.
  * - The runs' own records (the run's SyncMetadata node, the change log):
  *   keyed by run id, with start and end times and counters that depend on
  *   how scopes were scheduled. How many there are is still compared.
  * No catalogue query returns any of these: its rows are compared as they are.
  */
 const RUN_DEPENDENT = {
-  properties: new Set(['firstseen', 'duration_ms']),
+  properties: new Set(['firstseen', 'duration_ms', 'skygraph_hash']),
   isRunRecord: (n: string) =>
     `(${n}:SkygraphChange OR (${n}:SyncMetadata AND ${n}.grouptype = 'SkygraphRun'))`,
 };
