@@ -69,7 +69,10 @@ async function ensureUnique(
       return;
     } catch (error) {
       const detail = describe(error);
+      // A plain index is in the way. Drop it only when the constraint can take
+      // its place: with duplicates, every sync would rebuild the index for nothing.
       if (/IndexAlreadyExists|already exists an index/i.test(detail) && attempt === 0) {
+        if (await hasDuplicates(store, spec)) break;
         await dropPlainIndex(store, spec);
         continue;
       }
@@ -83,6 +86,15 @@ async function ensureUnique(
       `(MATCH (n:${spec.label}) WITH n.${spec.property} AS k, collect(n) AS ns WHERE size(ns) > 1 RETURN k, size(ns))`,
   );
   await store.write([{ cypher: createIndexCypher(spec), params: {} }]);
+}
+
+async function hasDuplicates(store: GraphStore, spec: IndexSpec): Promise<boolean> {
+  const rows = await store.read(
+    `MATCH (n:${spec.label}) WHERE n.${spec.property} IS NOT NULL
+     WITH n.${spec.property} AS key, count(*) AS copies WHERE copies > 1
+     RETURN key LIMIT 1`,
+  );
+  return rows.length > 0;
 }
 
 /** Drops the plain (not constraint-owned) range index on exactly the spec's label and property. */

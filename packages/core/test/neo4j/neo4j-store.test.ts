@@ -74,6 +74,12 @@ describe('Neo4j schema', () => {
     expect(await keyIndexes(store, 'TestDisk')).toEqual([
       { label: 'TestDisk', property: 'id', owned: false },
     ]);
+    // The next sync says so again and keeps the plain index.
+    await ensureIndexes(store, [Tenant, Disk, Server], (message) => warnings.push(message));
+    expect(warnings).toHaveLength(2);
+    expect(await keyIndexes(store, 'TestDisk')).toEqual([
+      { label: 'TestDisk', property: 'id', owned: false },
+    ]);
     await store.write([{ cypher: 'MATCH (d:TestDisk) DETACH DELETE d', params: {} }]);
     await dropKeySchema(store, 'TestDisk');
   });
