@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedStore, type GraphStore, openStore } from '@skygraph/core';
+import { emptyNeo4j } from '@skygraph/core/testing';
 
 /**
  * Which store a benchmark run writes to. `sync-bench.ts` passes it to each
@@ -86,15 +87,6 @@ export function describeStore(info: GraphStoreInfo): string {
   if (info.kind === 'embedded') return `embedded (Grafeo ${info.version})`;
   const edition = info.edition ? ` ${info.edition}` : '';
   return `neo4j ${info.version}${edition} at ${info.location ?? 'an unnamed server'}`;
-}
-
-async function emptyNeo4j(store: GraphStore): Promise<void> {
-  for (;;) {
-    const [rows] = await store.write([
-      { cypher: 'MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS deleted', params: {} },
-    ]);
-    if (Number(rows?.[0]?.deleted ?? 0) === 0) return;
-  }
 }
 
 /**

@@ -2,6 +2,7 @@ export { FixtureApiError, type FixtureEstate, fixtureProvider } from './fixture-
 export { Disk, Server, Tenant } from './fixture-schemas.ts';
 export {
   createTestStoreTarget,
+  emptyNeo4j,
   openTestStore,
   TEST_NEO4J_PASSWORD_ENV_VAR,
   type TestStoreKind,

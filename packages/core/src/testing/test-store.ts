@@ -120,11 +120,12 @@ export async function openTestStore(): Promise<GraphStore> {
 }
 
 /**
- * Deletes every node of the test database, in batches so a benchmark-sized
- * graph fits in memory. Constraints and indexes stay: they are what every
- * sync creates first, and recreating them costs each test seconds.
+ * Deletes every node of a Neo4j database (a test's or a benchmark's), in
+ * batches so a benchmark-sized graph fits in memory. Constraints and indexes
+ * stay: they are what every sync creates first, and recreating them costs
+ * each test seconds.
  */
-async function emptyNeo4j(store: GraphStore): Promise<void> {
+export async function emptyNeo4j(store: GraphStore): Promise<void> {
   for (;;) {
     const [rows] = await store.write([
       { cypher: 'MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS deleted', params: {} },
