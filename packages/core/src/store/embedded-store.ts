@@ -8,9 +8,13 @@ import type { GraphStore, Row } from './graph-store.ts';
 import { mapStoreError } from './map-store-error.ts';
 import { plainRow, toParams } from './normalize.ts';
 
-// Grafeo's Node binding is CommonJS.
-const require = createRequire(import.meta.url);
-const { GrafeoDB } = require('@grafeo-db/js') as { GrafeoDB: typeof GrafeoDBType };
+// Grafeo's Node binding is CommonJS and native; it loads when a store is first opened, so a
+// process that only builds queries or talks to Neo4j never maps it.
+let grafeo: typeof GrafeoDBType | undefined;
+function grafeoDB(): typeof GrafeoDBType {
+  grafeo ??= (createRequire(import.meta.url)('@grafeo-db/js') as { GrafeoDB: typeof GrafeoDBType }).GrafeoDB;
+  return grafeo;
+}
 
 export interface EmbeddedStoreOptions {
   /** Open read-only: a shared lock, so several readers can share the file; writes are refused. */
@@ -39,12 +43,12 @@ export class EmbeddedStore implements GraphStore {
 
   /** Opens (creating it and its folder if missing) the store at `path`; no path: in memory. */
   static open(path?: string, options: EmbeddedStoreOptions = {}): EmbeddedStore {
-    if (path === undefined) return new EmbeddedStore(GrafeoDB.create(), ':memory:');
+    if (path === undefined) return new EmbeddedStore(grafeoDB().create(), ':memory:');
     const location = resolve(path);
     try {
-      if (options.readOnly) return new EmbeddedStore(GrafeoDB.openReadOnly(location), location);
+      if (options.readOnly) return new EmbeddedStore(grafeoDB().openReadOnly(location), location);
       mkdirSync(dirname(location), { recursive: true });
-      return new EmbeddedStore(GrafeoDB.create(location), location);
+      return new EmbeddedStore(grafeoDB().create(location), location);
     } catch (error) {
       const message = String((error as Error).message ?? error);
       const hint = /lock/i.test(message)

@@ -1,7 +1,8 @@
-import neo4j, { type BookmarkManager, type Driver } from 'neo4j-driver';
+import type { BookmarkManager, Driver } from 'neo4j-driver';
 import type { Statement } from '../cypher/statement.ts';
 import type { GraphStore, Row } from './graph-store.ts';
 import { mapStoreError } from './map-store-error.ts';
+import { neo4jDriver } from './neo4j-driver.ts';
 import { plainRow, toParams } from './normalize.ts';
 
 export interface Neo4jStoreOptions {
@@ -28,11 +29,13 @@ export class Neo4jStore implements GraphStore {
   readonly location: string;
   readonly #driver: Driver;
   readonly #database: string | undefined;
-  readonly #bookmarks: BookmarkManager = neo4j.bookmarkManager();
+  readonly #bookmarks: BookmarkManager;
 
   constructor(uri: string, options: Neo4jStoreOptions = {}) {
     this.location = redactUri(uri) + (options.database ? ` (database ${options.database})` : '');
     this.#database = options.database;
+    const neo4j = neo4jDriver();
+    this.#bookmarks = neo4j.bookmarkManager();
     const auth =
       options.user !== undefined ? neo4j.auth.basic(options.user, options.password ?? '') : undefined;
     this.#driver = neo4j.driver(uri, auth, {
@@ -99,7 +102,7 @@ export class Neo4jStore implements GraphStore {
 
   #session(mode: 'READ' | 'WRITE') {
     return this.#driver.session({
-      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      defaultAccessMode: mode === 'READ' ? neo4jDriver().session.READ : neo4jDriver().session.WRITE,
       bookmarkManager: this.#bookmarks,
       ...(this.#database ? { database: this.#database } : {}),
     });
@@ -112,7 +115,7 @@ function toDriverParams(params: Record<string, unknown>): Record<string, unknown
 }
 
 function convertIntegers(value: unknown): unknown {
-  if (typeof value === 'number') return Number.isInteger(value) ? neo4j.int(value) : value;
+  if (typeof value === 'number') return Number.isInteger(value) ? neo4jDriver().int(value) : value;
   if (Array.isArray(value)) return value.map(convertIntegers);
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};

@@ -1,4 +1,5 @@
-import neo4j from 'neo4j-driver';
+import type Neo4j from 'neo4j-driver';
+import { loadedNeo4jDriver } from './neo4j-driver.ts';
 
 /**
  * Converts what a store returns into plain JS values: driver Integers and
@@ -13,24 +14,27 @@ export function toPlain(value: unknown): unknown {
       : value.toString();
   }
   if (typeof value !== 'object') return value;
-  if (neo4j.isInt(value)) {
-    const int = value as neo4j.Integer;
-    return int.inSafeRange() ? int.toNumber() : int.toString();
-  }
   if (value instanceof Date) return value.toISOString();
-  if (
-    neo4j.isDate(value) ||
-    neo4j.isDateTime(value) ||
-    neo4j.isLocalDateTime(value) ||
-    neo4j.isLocalTime(value) ||
-    neo4j.isTime(value) ||
-    neo4j.isDuration(value)
-  ) {
-    return String(value);
+  const neo4j = loadedNeo4jDriver();
+  if (neo4j) {
+    if (neo4j.isInt(value)) {
+      const int = value as Neo4j.Integer;
+      return int.inSafeRange() ? int.toNumber() : int.toString();
+    }
+    if (
+      neo4j.isDate(value) ||
+      neo4j.isDateTime(value) ||
+      neo4j.isLocalDateTime(value) ||
+      neo4j.isLocalTime(value) ||
+      neo4j.isTime(value) ||
+      neo4j.isDuration(value)
+    ) {
+      return String(value);
+    }
+    if (neo4j.isNode(value)) return { _labels: [...value.labels], ...plainObject(value.properties) };
+    if (neo4j.isRelationship(value)) return { _type: value.type, ...plainObject(value.properties) };
+    if (neo4j.isPath(value)) return value.segments.map((s) => toPlain(s.relationship));
   }
-  if (neo4j.isNode(value)) return { _labels: [...value.labels], ...plainObject(value.properties) };
-  if (neo4j.isRelationship(value)) return { _type: value.type, ...plainObject(value.properties) };
-  if (neo4j.isPath(value)) return value.segments.map((s) => toPlain(s.relationship));
   if (Array.isArray(value)) return value.map(toPlain);
   if (Buffer.isBuffer(value)) return value.toString('base64');
   const record = value as Record<string, unknown>;
