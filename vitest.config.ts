@@ -12,7 +12,13 @@ const storeTests = ['packages/*/test/**/*.test.ts', 'examples/**/*.test.ts'];
 // What only Neo4j has (constraints, credentials, databases, a server that goes away).
 const neo4jOnly = 'packages/*/test/neo4j/**';
 
+// The workspace packages resolve to their TypeScript sources (the `@skygraph/source` export
+// condition), so a change is tested without a build; what gets published is tested by packing it
+// (packages/sdk/test/package).
+const conditions = ['@skygraph/source'];
+
 export default defineConfig({
+  ssr: { resolve: { conditions } },
   test: {
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -1,7 +1,9 @@
 /**
  * The skygraph SDK: read the graph (typed query builder, query catalogue,
  * reports), watch it (change log, drift alerts, Elasticsearch export), and
- * run the demo estate. Importing it never writes the asset graph.
+ * run the demo estate. Importing it never writes the asset graph and loads
+ * no cloud provider client: the demo estate and the Elasticsearch client load
+ * on first use. The commands as functions: `@skygraph/sdk/cli`.
  */
 export {
   builtinCatalogue,
@@ -29,10 +31,12 @@ export {
   type GraphStatus,
   type SkygraphClient,
 } from './client/index.ts';
-export { DEMO_SCALE, type DemoEstate, type DemoEstateOptions, startDemoEstate } from './demo/demo-estate.ts';
+export { DEMO_SCALE, type DemoEstate, type DemoEstateOptions, startDemoEstate } from './demo/index.ts';
 export {
   type Alert,
   type AlertRules,
+  createFileSnapshotStore,
+  createGraphSnapshotStore,
   createSinks,
   type DriftReport,
   diffSnapshots,
@@ -40,6 +44,8 @@ export {
   openSnapshotStore,
   parseAlertRules,
   runDrift,
+  type SnapshotStore,
+  signWebhookBody,
 } from './drift/index.ts';
 export { type ExportReport, exportToElasticsearch } from './export/index.ts';
 export {

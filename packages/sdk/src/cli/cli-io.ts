@@ -20,6 +20,17 @@ export function processIo(signal?: AbortSignal): CliIo {
   return { stdout: process.stdout, stderr: process.stderr, env: process.env, ...(signal ? { signal } : {}) };
 }
 
+/**
+ * Calls `onBroken` when the reader of `stream` has gone away (EPIPE, as in
+ * `skygraph query ... | head -1`) instead of crashing with an unhandled error.
+ */
+export function ignoreBrokenPipe(stream: NodeJS.WritableStream, onBroken: () => void): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+    onBroken();
+  });
+}
+
 /** Aborts on the first SIGINT/SIGTERM; a second one exits at once. */
 export function signalController(): AbortController {
   const controller = new AbortController();

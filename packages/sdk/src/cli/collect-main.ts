@@ -1,9 +1,11 @@
-import { processIo, signalController } from './cli-io.ts';
+import { processIo } from './cli-io.ts';
 import { runCollect } from './collect-command.ts';
 import { demoHook } from './demo-hook.ts';
 
-/** The `collect` executable. */
-export async function main(argv: readonly string[]): Promise<number> {
-  const controller = signalController();
-  return runCollect(argv, processIo(controller.signal), { demo: demoHook });
+/**
+ * Runs `collect` with the process's standard streams and environment, as the
+ * executable does; `signal` cancels the run. Resolves to the exit code.
+ */
+export function collect(argv: readonly string[], options: { signal?: AbortSignal } = {}): Promise<number> {
+  return runCollect(argv, processIo(options.signal), { demo: demoHook });
 }

@@ -3,7 +3,6 @@ import { resolve } from 'node:path';
 import type { GraphStore, SyncResult } from '@skygraph/core';
 import { builtinCatalogue } from '../catalogue/index.ts';
 import { createClient } from '../client/index.ts';
-import { startDemoEstate } from '../demo/demo-estate.ts';
 import { buildReport, renderHtml, renderTerminal } from '../report/index.ts';
 import type { CliIo } from './cli-io.ts';
 import type { CollectHooks } from './collect-command.ts';
@@ -14,6 +13,8 @@ import type { CollectHooks } from './collect-command.ts';
  * overview report and writes it as HTML.
  */
 export const demoHook: NonNullable<CollectHooks['demo']> = async (config, log) => {
+  // The emulators and the providers' clients load only for --demo.
+  const { startDemoEstate } = await import('../demo/demo-estate.ts');
   const demo = await startDemoEstate();
   log.info(
     { aws: demo.aws?.url, gcp: demo.gcp?.url, workspace: demo.workspace?.url },
@@ -42,6 +43,13 @@ export async function demoReports(
   writeFileSync(path, renderHtml(report));
   io.stdout.write(
     `\nHTML report: ${path}\n` +
-      `Graph: ${store.location} (run ${result.runId}). Next: pnpm skygraph query --list, pnpm skygraph report aws-security\n`,
+      `Graph: ${store.location} (run ${result.runId}). Next: ${skygraphCommand(io.env)} query --list, ${skygraphCommand(io.env)} report aws-security\n`,
   );
+}
+
+/** How the user who ran this `collect` runs `skygraph`: a pnpm script in the repository, npx, or the installed command. */
+export function skygraphCommand(env: NodeJS.ProcessEnv): string {
+  if (env.npm_lifecycle_event === 'collect' && env.npm_execpath?.includes('pnpm')) return 'pnpm skygraph';
+  if (env.npm_command === 'exec') return 'npx skygraph';
+  return 'skygraph';
 }

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { awsOptions, createAwsProvider } from '@skygraph/aws';
+import { awsOptions } from '@skygraph/aws/options';
 import type { ConfigOf, OptionSpec, Provider } from '@skygraph/core';
-import { createGcpProvider, gcpOptions } from '@skygraph/gcp';
-import { createGsuiteProvider, gsuiteOptions } from '@skygraph/gsuite';
+import { gcpOptions } from '@skygraph/gcp/options';
+import { gsuiteOptions } from '@skygraph/gsuite/options';
 
 /** What the `collect` command needs to know about a provider. */
 export interface ProviderEntry {
@@ -80,25 +80,32 @@ function gsuiteMissing(config: Record<string, unknown>, env: NodeJS.ProcessEnv):
   return 'no Workspace credentials: pass --gsuite-auth delegated --gsuite-credentials-env-var <NAME> (service-account JSON with domain-wide delegation) --gsuite-admin-email <admin>, or --gsuite-auth oauth with a refresh-token JSON in that variable';
 }
 
-/** Every provider the `collect` command can run, in the order they are listed. */
+/**
+ * Every provider the `collect` command can run, in the order they are listed.
+ * A provider's collectors and cloud clients load only when it runs: `--help`,
+ * flag checks and the other providers' runs never pay for them.
+ */
 export const PROVIDERS: readonly ProviderEntry[] = [
   {
     name: 'aws',
     options: awsOptions,
     missingCredentials: awsMissing,
-    create: (config, env) => createAwsProvider(config as AwsSettings, { env }),
+    create: async (config, env) =>
+      (await import('@skygraph/aws')).createAwsProvider(config as AwsSettings, { env }),
   },
   {
     name: 'gcp',
     options: gcpOptions,
     missingCredentials: gcpMissing,
-    create: (config, env) => createGcpProvider(config as GcpSettings, { env }),
+    create: async (config, env) =>
+      (await import('@skygraph/gcp')).createGcpProvider(config as GcpSettings, { env }),
   },
   {
     name: 'gsuite',
     options: gsuiteOptions,
     missingCredentials: gsuiteMissing,
-    create: (config, env) => {
+    create: async (config, env) => {
+      const { createGsuiteProvider } = await import('@skygraph/gsuite');
       const tokenVar = config.googleAccessTokenEnvVar;
       const accessToken = typeof tokenVar === 'string' ? env[tokenVar] : undefined;
       return createGsuiteProvider(config as GsuiteSettings, { env, ...(accessToken ? { accessToken } : {}) });

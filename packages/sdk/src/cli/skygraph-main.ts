@@ -1,8 +1,11 @@
-import { processIo, signalController } from './cli-io.ts';
+import { processIo } from './cli-io.ts';
 import { runSkygraph } from './skygraph-command.ts';
 
-/** The `skygraph` executable: query, report, drift, export. */
-export async function main(argv: readonly string[]): Promise<number> {
-  const controller = signalController();
-  return runSkygraph(argv, processIo(controller.signal));
+/**
+ * Runs `skygraph` (query, report, drift, export, changes) with the process's
+ * standard streams and environment, as the executable does; `signal` cancels
+ * it. Resolves to the exit code.
+ */
+export function skygraph(argv: readonly string[], options: { signal?: AbortSignal } = {}): Promise<number> {
+  return runSkygraph(argv, processIo(options.signal));
 }

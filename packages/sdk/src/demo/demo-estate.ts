@@ -20,6 +20,7 @@ import {
   startWorkspaceEmulator,
   type WorkspaceEmulator,
 } from '@skygraph/gsuite/emulator';
+import { DEMO_SCALE } from './demo-scale.ts';
 
 /** How big the demo estate is and how its APIs behave. */
 export interface DemoEstateOptions {
@@ -46,13 +47,6 @@ export interface DemoEstate {
   requests(): Record<string, number>;
   stop(): Promise<void>;
 }
-
-/** The demo estate `collect --demo` syncs: a few accounts and projects with realistic misconfigurations. */
-export const DEMO_SCALE: Required<Pick<DemoEstateOptions, 'aws' | 'gcp' | 'workspace'>> = {
-  aws: { accounts: 4, regionsPerAccount: 2, resourcesPerRegion: 6 },
-  gcp: { folders: 3, projects: 6, instancesPerProject: 4 },
-  workspace: { users: 40, groups: 10 },
-};
 
 const DEMO_TOKEN = 'demo-access-token';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Client, errors } from '@elastic/elasticsearch';
+import type { Client } from '@elastic/elasticsearch';
 import { ConfigError, errorMessage, type Logger, SkygraphError, silentLogger } from '@skygraph/core';
 import { isCatalogueQuery, toFindingQuery, type WatchableQuery } from '../drift/finding-query.ts';
 import type { Queryable } from '../query/compiled-query.ts';
@@ -123,7 +123,9 @@ export async function exportToElasticsearch(options: ExportToElasticsearchOption
     return report('dry-run', 0, 0);
   }
 
-  const client = new Client({
+  // The client (and its HTTP stack) loads only when an export really talks to a cluster.
+  const elasticsearch = await import('@elastic/elasticsearch');
+  const client = new elasticsearch.Client({
     node: options.node as string,
     ...(options.auth ? { auth: options.auth } : {}),
     ...(options.caCertificate ? { tls: { ca: options.caCertificate } } : {}),
@@ -131,7 +133,12 @@ export async function exportToElasticsearch(options: ExportToElasticsearchOption
     requestTimeout: 60_000,
   });
   try {
-    const templateState = await installTemplate(client, template, safeUrl(options.node as string));
+    const templateState = await installTemplate(
+      client,
+      template,
+      safeUrl(options.node as string),
+      elasticsearch.errors.ResponseError,
+    );
     log.info({ template: template.name, state: templateState }, 'export: index template');
     const meta = new WeakMap<object, { index: string; id: string }>();
     let failed = 0;
@@ -192,6 +199,7 @@ async function installTemplate(
   client: Client,
   template: IndexTemplate,
   where: string,
+  ResponseError: typeof import('@elastic/elasticsearch').errors.ResponseError,
 ): Promise<'installed' | 'updated' | 'unchanged'> {
   let existingHash: unknown;
   let exists = false;
@@ -201,7 +209,7 @@ async function installTemplate(
     exists = current !== undefined;
     existingHash = current?.index_template._meta?.hash;
   } catch (error) {
-    if (!(error instanceof errors.ResponseError && error.statusCode === 404)) {
+    if (!(error instanceof ResponseError && error.statusCode === 404)) {
       throw new SkygraphError(
         'EXPORT_FAILED',
         `Elasticsearch at ${where}: cannot read index templates: ${errorMessage(error)}`,

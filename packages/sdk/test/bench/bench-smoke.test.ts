@@ -35,6 +35,8 @@ function runBench(
     const printed = execFileSync(
       process.execPath,
       [
+        // As `pnpm bench` runs it: the workspace's TypeScript sources, no build needed.
+        '--conditions=@skygraph/source',
         '--import',
         'tsx',
         'packages/sdk/bench/sync-bench.ts',
