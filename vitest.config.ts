@@ -20,6 +20,7 @@ const conditions = ['@skygraph/source'];
 export default defineConfig({
   ssr: { resolve: { conditions } },
   test: {
+    globalSetup: ['tools/build/vitest-global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // The embedded store is a native engine; forks isolate it per test file.
