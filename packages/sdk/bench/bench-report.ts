@@ -27,6 +27,8 @@ export interface RunOutput {
   graphStore: GraphStoreInfo;
   phases: Record<string, PhaseOutput>;
   peakRssMb: number;
+  /** RSS with the providers loaded and the store open, before the first sync: what the code costs. */
+  baselineRssMb: number;
   /** The embedded graph's own footprint; null when the graph is in a Neo4j server. */
   graphRssMb: number | null;
   peakHeapMb: number;
@@ -88,6 +90,7 @@ export function formatSummary(report: BenchReport, file: string): string {
         serverRss == null ? '' : `; the Neo4j JVM's peak RSS ${serverRss} MB`
       }); `
     : `peak RSS ${report.peakRssMb} MB, of which the embedded graph ~${String(report.graphRssMb)} MB; `;
+  const baseline = `baseline RSS ${report.baselineRssMb} MB before the first sync; `;
   const storeBench = report.store;
   return (
     `graph store: ${describeStore(report.graphStore)}${storeNotes(report)}\n` +
@@ -95,7 +98,7 @@ export function formatSummary(report: BenchReport, file: string): string {
       `phase\twall s\trequests\tnodes\trels\tdeleted\tres/s\tfloor s\twall/floor\t${neo4j ? 'writes in flight' : 'write share'}\tretries`,
       ...rows,
     ].join('\n') +
-    `\n${memory}JS heap peak ${report.peakHeapMb} MB, live after GC ${report.peakLiveHeapMb} MB\n` +
+    `\n${memory}${baseline}JS heap peak ${report.peakHeapMb} MB, live after GC ${report.peakLiveHeapMb} MB\n` +
     (neo4j
       ? 'writes in flight: time inside store.write summed over concurrent transactions, over the wall time ' +
         "(Neo4j has no single writer, so the embedded store's writer-busy share does not apply)\n" +

@@ -9,7 +9,7 @@
 import { execFileSync, fork } from 'node:child_process';
 import { once } from 'node:events';
 import { EmbeddedStore, type SyncResult, sync } from '@skygraph/core';
-import { type DemoEndpoints, type DemoEstateOptions, demoProviders } from '../src/demo/demo-estate.ts';
+import { type DemoEndpoints, type DemoEstateOptions, demoProviders } from '@skygraph/sdk/demo';
 import { type BenchStoreSpec, openBenchStore } from './bench-store.ts';
 import { type StatementProfile, sampleNeo4jStatements } from './neo4j-statement-sampler.ts';
 import { WriteTimedStore } from './write-timed-store.ts';
@@ -33,7 +33,7 @@ const store = bench.store instanceof EmbeddedStore ? bench.store : new WriteTime
 const host = fork(
   new URL('./emulator-host.ts', import.meta.url),
   [JSON.stringify({ ...input.estate, latencyMs: input.latencyMs, throttleRate: input.throttleRate })],
-  { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] },
+  { execArgv: process.execArgv, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] },
 );
 const ask = async <T>(type: string, answer: string): Promise<T> => {
   host.send({ type });
@@ -44,6 +44,8 @@ const ask = async <T>(type: string, answer: string): Promise<T> => {
 };
 const [ready] = (await once(host, 'message')) as [{ endpoints: DemoEndpoints }];
 const providers = () => demoProviders(ready.endpoints);
+providers();
+const baselineRssMb = Math.round(process.memoryUsage().rss / 2 ** 20);
 const requests = async () => (await ask<{ requests: Record<string, number> }>('stats', 'stats')).requests;
 // The JS heap is the sync's own memory; RSS also holds the embedded graph (native memory).
 // heapUsed includes garbage V8 has not collected yet, so the live heap is
@@ -107,7 +109,7 @@ const footprint = (path: string) =>
   Number(
     execFileSync(
       process.execPath,
-      ['--import', 'tsx', new URL('./store-footprint.ts', import.meta.url).pathname, path],
+      [...process.execArgv, new URL('./store-footprint.ts', import.meta.url).pathname, path],
       { encoding: 'utf8' },
     ).trim(),
   );
@@ -118,6 +120,7 @@ process.stdout.write(
     graphStore: bench.info,
     phases,
     peakRssMb,
+    baselineRssMb,
     graphRssMb,
     peakHeapMb: Math.round(peakHeap / 2 ** 20),
     peakLiveHeapMb: Math.round(peakLiveHeap / 2 ** 20),

@@ -1,4 +1,4 @@
-import type { DemoEstateOptions } from '../src/demo/demo-estate.ts';
+import type { DemoEstateOptions } from '@skygraph/sdk/demo';
 
 export type ScaleName = 'small' | 'medium' | 'large';
 

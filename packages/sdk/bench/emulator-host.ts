@@ -4,7 +4,7 @@
  * parent over IPC: it sends its endpoints, then answers `stats`, `change`
  * (10% of the estate) and `stop`.
  */
-import { startDemoEstate } from '../src/demo/demo-estate.ts';
+import { startDemoEstate } from '@skygraph/sdk/demo';
 import { changeTenPercent } from './estate-change.ts';
 
 const options = JSON.parse(process.argv[2] ?? '{}') as Parameters<typeof startDemoEstate>[0];

@@ -1,4 +1,4 @@
-import type { DemoEstate } from '../src/demo/demo-estate.ts';
+import type { DemoEstate } from '@skygraph/sdk/demo';
 
 /**
  * Changes about 10% of the estate in place: of every ten instances one is

@@ -112,7 +112,8 @@ process.on('SIGTERM', onSignal);
 function child(script: string, args: string[]): Promise<RunOutput> {
   if (interrupted) return Promise.reject(new Error(`interrupted (${interrupted})`));
   return new Promise((resolveRun, reject) => {
-    const proc = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', join(here, script), ...args], {
+    // The children run the way this process does (the workspace's sources through tsx).
+    const proc = spawn(process.execPath, ['--expose-gc', ...process.execArgv, join(here, script), ...args], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -258,8 +259,7 @@ if (!values['no-store'] && storeKind !== 'embedded') {
   const output = execFileSync(
     process.execPath,
     [
-      '--import',
-      'tsx',
+      ...process.execArgv,
       join(root, 'packages/core/bench/store-bench.ts'),
       '--nodes',
       scale === 'small' ? '20000' : '100000',

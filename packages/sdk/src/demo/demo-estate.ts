@@ -1,3 +1,9 @@
+/**
+ * The demo estate (`@skygraph/sdk/demo`): the AWS, GCP and Workspace
+ * emulators with a seeded estate, and providers pointed at them. This entry
+ * point loads the emulators and the providers' cloud clients;
+ * `startDemoEstate` from `@skygraph/sdk` loads it on first call.
+ */
 import { awsOptions, createAwsProvider } from '@skygraph/aws';
 import {
   type AwsEmulator,

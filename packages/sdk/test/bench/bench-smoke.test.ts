@@ -35,8 +35,7 @@ function runBench(
     const printed = execFileSync(
       process.execPath,
       [
-        // As `pnpm bench` runs it: the workspace's TypeScript sources, no build needed.
-        '--conditions=@skygraph/source',
+        // As `pnpm bench` runs it: the harness through tsx, skygraph as built (Vitest's setup built it).
         '--import',
         'tsx',
         'packages/sdk/bench/sync-bench.ts',
