@@ -74,14 +74,22 @@ const compilerOptions = {
 };
 
 let work: string;
+let tarballs: string;
 let project: string;
 let target: TestStoreTarget;
 let demo: Run;
-const docExamples = tsBlocks(readFileSync(join(ROOT, 'docs/sdk.md'), 'utf8'));
+/** docs/sdk.md's, the README's and the package READMEs' examples: what a new user copies first. */
+const docExamples = ['docs/sdk.md', 'README.md', 'packages/sdk/README.md', 'packages/core/README.md'].flatMap(
+  (file) =>
+    tsBlocks(readFileSync(join(ROOT, file), 'utf8')).map((block) => ({
+      ...block,
+      name: `${file.replaceAll(/[/.]/g, '-')}-line-${block.line}`,
+    })),
+);
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'skygraph-published-'));
-  const tarballs = join(work, 'tarballs');
+  tarballs = join(work, 'tarballs');
   mkdirSync(tarballs);
   // pnpm (as the release does) so `workspace:*` becomes the real version in the packed manifest.
   const pnpm = process.env.npm_execpath?.includes('pnpm') ? process.env.npm_execpath : undefined;
@@ -121,9 +129,9 @@ beforeAll(async () => {
   );
   ok(installed, 'npm install of the packed tarballs');
 
-  // docs/sdk.md's examples as a strict TypeScript consumer's sources.
-  for (const { line, code } of docExamples) {
-    writeFileSync(join(project, 'src', `sdk-md-line-${line}.ts`), `${code}\nexport {};\n`);
+  // The docs' examples as a strict TypeScript consumer's sources.
+  for (const { name, code } of docExamples) {
+    writeFileSync(join(project, 'src', `${name}.ts`), `${code}\nexport {};\n`);
   }
   writeFileSync(
     join(project, 'tsconfig.json'),
@@ -147,6 +155,21 @@ afterAll(() => {
 });
 
 describe('the published packages, installed with npm into a new project', () => {
+  it('pass publint and arethetypeswrong (ES modules only; require() is Node 20.19+ require(esm))', async () => {
+    const bin = (name: string) => join(ROOT, 'node_modules/.bin', name);
+    const packed = readdirSync(tarballs);
+    expect(packed).toHaveLength(PACKAGES.length);
+    for (const file of packed) {
+      const lint = await run(bin('publint'), ['run', '--strict', join(tarballs, file)], { cwd: work });
+      ok(lint, `publint ${file}`);
+      const types = await run(bin('attw'), [join(tarballs, file), '--profile', 'esm-only', '--format', 'ascii'], {
+        cwd: work,
+      });
+      // attw exits non-zero on any problem the profile does not ignore.
+      ok(types, `attw ${file}`);
+    }
+  }, 120_000);
+
   it('import as ES modules and load with require() under plain node', async () => {
     const esm = await run(
       process.execPath,
@@ -222,7 +245,7 @@ describe('the published packages, installed with npm into a new project', () => 
   });
 
   it("type-checks the docs' examples in a strict TypeScript consumer, and rejects a misspelt label", async () => {
-    expect(docExamples.length).toBeGreaterThanOrEqual(10);
+    expect(docExamples.length).toBeGreaterThanOrEqual(12);
     const tsc = join(project, 'node_modules/typescript/bin/tsc');
     const checked = await run(process.execPath, [tsc, '-p', 'tsconfig.json', '--noEmit'], { cwd: project });
     ok(checked, 'tsc over the docs examples');
@@ -245,13 +268,13 @@ describe('the published packages, installed with npm into a new project', () => 
     ok(demo, 'npx collect --demo');
     const tsc = join(project, 'node_modules/typescript/bin/tsc');
     ok(await run(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: project }), 'tsc (emit)');
-    for (const { line } of docExamples) {
-      const example = await run(process.execPath, [`out/sdk-md-line-${line}.js`], {
+    for (const { name } of docExamples) {
+      const example = await run(process.execPath, [`out/${name}.js`], {
         cwd: project,
         env: cleanEnv({ ...target.env }),
       });
-      ok(example, `docs/sdk.md example at line ${line}`);
-      expect(example.stdout.trim(), `docs/sdk.md example at line ${line} prints what it shows`).not.toBe('');
+      ok(example, `the example ${name}`);
+      expect(example.stdout.trim(), `the example ${name} prints what it shows`).not.toBe('');
     }
   }, 180_000);
 });

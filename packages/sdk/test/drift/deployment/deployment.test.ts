@@ -56,8 +56,17 @@ describe('Dockerfile (linted here: this machine has no Docker engine to build it
       .filter((i) => i.keyword === 'RUN')
       .map((i) => i.args)
       .join(' ');
-    expect(links).toContain('/app/packages/sdk/bin/collect.js /usr/local/bin/collect');
-    expect(existsSync(join(root, 'packages/sdk/bin/collect.js'))).toBe(true);
+    // The image holds @skygraph/sdk as deployed (its published files at /app): the links follow its bins.
+    const sdk = JSON.parse(readFileSync(join(root, 'packages/sdk/package.json'), 'utf8')) as {
+      bin: Record<string, string>;
+    };
+    for (const command of ['collect', 'skygraph']) {
+      const bin = sdk.bin[command]?.replace(/^\.\//, '') ?? '';
+      expect(links).toContain(`/app/${bin} /usr/local/bin/${command}`);
+      // The bin is compiled from the source of the same name.
+      const source = bin.replace(/^dist\//, 'src/').replace(/\.js$/, '.ts');
+      expect(existsSync(join(root, 'packages/sdk', source)), source).toBe(true);
+    }
     const env = inFinal
       .filter((i) => i.keyword === 'ENV')
       .map((i) => i.args)
