@@ -1,3 +1,6 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
 import { describeStore, type GraphStoreInfo } from './bench-store.ts';
 import type { StatementProfile } from './neo4j-statement-sampler.ts';
 
@@ -133,4 +136,22 @@ function serverShares(profile: StatementProfile | null | undefined): string {
     .map((s) => `${Math.round(s.share * 100)}% ${s.statement}`)
     .join(' | ');
   return `${profile.meanOpenTransactions} transactions open on average, ${Math.round(profile.blockedShare * 100)}% of them waiting for a lock; ${top}`;
+}
+
+/** The machine a figure was measured on, as every benchmark's JSON records it. */
+export function machineInfo() {
+  return {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model,
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+  };
+}
+
+/** Writes a benchmark's JSON into `dir` as `<name>-<date>.json`; returns the file. */
+export function writeBenchResult<T extends { date: string }>(dir: string, name: string, result: T): string {
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${name}-${result.date.replaceAll(':', '-')}.json`);
+  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  return file;
 }

@@ -13,10 +13,11 @@
  * with nothing heavy loaded. Figures only; nothing here fails on a slow machine.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { machineInfo, writeBenchResult } from './bench-report.ts';
 
 const root = resolve(import.meta.dirname, '../../..');
 const { values } = parseArgs({
@@ -125,25 +126,11 @@ const lines = [
     `cloud clients, Elasticsearch, store drivers: ${sdkImport.heavy.length === 0 ? 'none' : sdkImport.heavy.join(', ')}`,
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
-mkdirSync(values.out, { recursive: true });
-const file = join(values.out, `startup-${new Date().toISOString().replaceAll(':', '-')}.json`);
-writeFileSync(
-  file,
-  `${JSON.stringify(
-    {
-      machine: {
-        cpus: cpus().length,
-        cpuModel: cpus()[0]?.model,
-        memoryGb: Math.round(totalmem() / 2 ** 30),
-        node: process.version,
-      },
-      date: new Date().toISOString(),
-      runs,
-      commands,
-      sdkImport,
-    },
-    null,
-    2,
-  )}\n`,
-);
+const file = writeBenchResult(values.out, 'startup', {
+  machine: machineInfo(),
+  date: new Date().toISOString(),
+  runs,
+  commands,
+  sdkImport,
+});
 process.stdout.write(`written ${file}\n`);

@@ -18,13 +18,18 @@
  * names, whose database is emptied before each first sync.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ConfigError, openStore, redactUri } from '@skygraph/core';
-import { type BenchReport, formatSummary, type RunOutput, type ScalingRow } from './bench-report.ts';
+import {
+  type BenchReport,
+  formatSummary,
+  machineInfo,
+  type RunOutput,
+  type ScalingRow,
+  writeBenchResult,
+} from './bench-report.ts';
 import { SCALES, type ScaleName, scaled, WARM_UP } from './bench-scales.ts';
 import type { BenchStoreSpec } from './bench-store.ts';
 import { type LocalNeo4j, startLocalNeo4j } from './local-neo4j.ts';
@@ -295,22 +300,12 @@ const report: BenchReport = {
   concurrency,
   changeLog,
   graphStore,
-  machine: {
-    cpus: cpus().length,
-    cpuModel: cpus()[0]?.model,
-    memoryGb: Math.round(totalmem() / 2 ** 30),
-    node: process.version,
-  },
+  machine: machineInfo(),
   date: new Date().toISOString(),
   ...measured,
   scaling,
   store: storeBench,
 };
-mkdirSync(values.out, { recursive: true });
-const file = join(
-  values.out,
-  `bench-${scale}${neo4j ? '-neo4j' : ''}-${report.date.replaceAll(':', '-')}.json`,
-);
-writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+const file = writeBenchResult(values.out, `bench-${scale}${neo4j ? '-neo4j' : ''}`, report);
 
 process.stdout.write(formatSummary(report, file));
