@@ -7,7 +7,7 @@
  *
  * @example
  * import { collect } from '@skygraph/sdk/cli';
- * process.exitCode = await collect(['--providers', 'aws', '--regions', 'eu-west-1']);
+ * process.exitCode = await collect(['--providers', 'aws', '--aws-regions', 'eu-west-1']);
  */
 export { EXIT } from './cli-io.ts';
 export { collect } from './collect-main.ts';
