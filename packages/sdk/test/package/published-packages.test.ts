@@ -162,9 +162,13 @@ describe('the published packages, installed with npm into a new project', () => 
     for (const file of packed) {
       const lint = await run(bin('publint'), ['run', '--strict', join(tarballs, file)], { cwd: work });
       ok(lint, `publint ${file}`);
-      const types = await run(bin('attw'), [join(tarballs, file), '--profile', 'esm-only', '--format', 'ascii'], {
-        cwd: work,
-      });
+      const types = await run(
+        bin('attw'),
+        [join(tarballs, file), '--profile', 'esm-only', '--format', 'ascii'],
+        {
+          cwd: work,
+        },
+      );
       // attw exits non-zero on any problem the profile does not ignore.
       ok(types, `attw ${file}`);
     }
