@@ -70,6 +70,7 @@ export {
 export { ensureIndexes } from './sync/ensure-indexes.ts';
 export type { ScopeInfo, SyncEvent, SyncListener } from './sync/events.ts';
 export { acquireLease, type LeaseOptions, releaseLease } from './sync/lease.ts';
+export { migrateLegacyLabels } from './sync/migrate-legacy-labels.ts';
 export {
   type AnalysisJob,
   type AnyLoad,

@@ -78,11 +78,22 @@ export interface NodeSchema<
   P extends Record<string, PropSpec> = Record<string, PropSpec>,
   K extends keyof P & string = keyof P & string,
   R extends Record<string, RelSpec> = Record<string, RelSpec>,
+  LL extends string = string,
 > {
   readonly kind: 'node';
   readonly label: L;
-  /** Further labels every node gets (Cartography's legacy and ontology labels). */
+  /**
+   * Further labels every node gets: Cartography's standard, ontology and
+   * compatibility labels (the legacy ones included).
+   */
   readonly extraLabels: readonly string[];
+  /**
+   * Cartography's compatibility labels: the names this type had before its
+   * current label (`EC2Instance` for `AWSEC2Instance`). Nodes written under
+   * one of them by an earlier version get the current label at the next sync,
+   * and the query builder accepts them as aliases.
+   */
+  readonly legacyLabels: readonly LL[];
   readonly key: K;
   readonly properties: P;
   readonly scope: ScopeRelSpec | null;
@@ -94,7 +105,7 @@ export interface NodeSchema<
 
 /** Any node schema, whatever its type parameters. */
 // biome-ignore lint/suspicious/noExplicitAny: the widest schema type, used only as a constraint
-export type AnyNodeSchema = NodeSchema<string, any, any, any>;
+export type AnyNodeSchema = NodeSchema<string, any, any, any, string>;
 
 /** The properties of a node of schema S, as stored (with the bookkeeping properties). */
 export type NodeProps<S extends AnyNodeSchema> = PropsOf<S['properties']> &
@@ -131,19 +142,27 @@ export function defineNode<
   const K extends keyof P & string,
   const R extends Record<string, RelSpec> = Record<never, RelSpec>,
   const C extends Record<string, PropSpec> = Record<never, PropSpec>,
+  const LL extends string = never,
 >(input: {
   label: L;
   key: K;
   properties: P;
   extraLabels?: readonly string[];
+  /** See {@link NodeSchema.legacyLabels}; they are extra labels too. */
+  legacyLabels?: readonly LL[];
   scope?: ScopeRelSpec | null;
   relationships?: R;
   /** Properties analysis jobs set; see {@link NodeSchema.computed}. */
   computed?: C;
   description?: string;
-}): NodeSchema<L, P, K, R> & { readonly computed: C } {
+}): NodeSchema<L, P, K, R, LL> & { readonly computed: C } {
   assertIdentifier(input.label, 'label');
-  for (const extra of input.extraLabels ?? []) assertIdentifier(extra, 'label');
+  const legacyLabels = input.legacyLabels ?? [];
+  const extraLabels = [...new Set([...(input.extraLabels ?? []), ...legacyLabels])];
+  for (const extra of extraLabels) assertIdentifier(extra, 'label');
+  if (extraLabels.includes(input.label)) {
+    throw new SkygraphError('SCHEMA_INVALID', `${input.label}: its own label is listed as an extra one`);
+  }
   for (const name of Object.keys(input.properties)) assertIdentifier(name, `property of ${input.label}`);
   if (!(input.key in input.properties)) {
     throw new SkygraphError(
@@ -187,7 +206,8 @@ export function defineNode<
   return Object.freeze({
     kind: 'node',
     label: input.label,
-    extraLabels: Object.freeze([...(input.extraLabels ?? [])]),
+    extraLabels: Object.freeze(extraLabels),
+    legacyLabels: Object.freeze([...legacyLabels]),
     key: input.key,
     properties: input.properties,
     scope: input.scope ?? null,

@@ -16,6 +16,7 @@ import { ChangeRecorder, pruneChanges } from './change-log.ts';
 import { ensureIndexes } from './ensure-indexes.ts';
 import type { SyncEvent, SyncListener } from './events.ts';
 import { acquireLease, DEFAULT_LEASE, type LeaseOptions, releaseLease } from './lease.ts';
+import { migrateLegacyLabels } from './migrate-legacy-labels.ts';
 import type { CollectContext, Provider, Scope } from './provider.ts';
 import { DEFAULT_RETRY, type RetryPolicy, withRetry } from './retry.ts';
 import { type PreparedRow, prepareRow } from './row-prep.ts';
@@ -119,11 +120,12 @@ export async function sync(options: SyncOptions): Promise<SyncResult> {
     'sync started',
   );
 
-  await ensureIndexes(
-    options.store,
-    options.providers.flatMap((p) => p.schemas),
-    (message) => state.log.warn(message),
-  );
+  const schemas = options.providers.flatMap((p) => p.schemas);
+  const migrated = await migrateLegacyLabels(options.store, schemas, state.cleanupBatchSize);
+  if (Object.keys(migrated).length > 0) {
+    state.log.info({ migrated }, 'nodes written under a legacy label now carry the current one');
+  }
+  await ensureIndexes(options.store, schemas, (message) => state.log.warn(message));
 
   const global = pLimit(Math.max(1, options.concurrency ?? 16));
   await Promise.all(options.providers.map((provider) => runProvider(provider, global, state)));
