@@ -103,7 +103,7 @@ try {
 }
 const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
 // What the embedded graph alone holds in memory: a fresh process opens the
-// store the sync wrote and reports its RSS, less a process that opens nothing.
+// store the sync wrote and reports how much its RSS grew (store-footprint.ts).
 // A Neo4j graph lives in the server, outside this process: nothing to measure here.
 const footprint = (path: string) =>
   Number(
@@ -113,7 +113,7 @@ const footprint = (path: string) =>
       { encoding: 'utf8' },
     ).trim(),
   );
-const graphRssMb = bench.path === undefined ? null : footprint(bench.path) - footprint('');
+const graphRssMb = bench.path === undefined ? null : footprint(bench.path);
 bench.dispose();
 process.stdout.write(
   `${JSON.stringify({
