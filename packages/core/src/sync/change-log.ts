@@ -211,7 +211,8 @@ export interface ChangeEntry {
 export interface ChangeFilter {
   /** Only this run's changes. */
   runId?: string;
-  label?: string;
+  /** A node label, or several names of one type (its current and legacy labels). */
+  label?: string | readonly string[];
   /** An AWS account id, GCP project id or other scope owner key. */
   owner?: string;
   /** Epoch milliseconds. */
@@ -232,7 +233,7 @@ export async function readChanges(
 ): Promise<ChangeEntry[]> {
   const where: string[] = [];
   if (filter.runId !== undefined) where.push('x.run_id = $runId');
-  if (filter.label !== undefined) where.push('x.label = $label');
+  if (filter.label !== undefined) where.push('x.label IN $labels');
   if (filter.owner !== undefined) where.push('x.owner = $owner');
   if (filter.since !== undefined) where.push('x.at >= $since');
   if (filter.kinds !== undefined) where.push('x.kind IN $kinds');
@@ -244,7 +245,12 @@ RETURN x.run_id AS runId, x.update_tag AS updateTag, x.at AS at, x.scope AS scop
   x.nodes AS nodes
 ORDER BY at DESC, label, key
 LIMIT $limit`,
-    { ...filter, kinds: filter.kinds ? [...filter.kinds] : null, limit: filter.limit ?? 10_000 },
+    {
+      ...filter,
+      labels: typeof filter.label === 'string' ? [filter.label] : [...(filter.label ?? [])],
+      kinds: filter.kinds ? [...filter.kinds] : null,
+      limit: filter.limit ?? 10_000,
+    },
   );
   return rows.map((row) => ({
     ...(row as unknown as ChangeEntry),

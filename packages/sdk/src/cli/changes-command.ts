@@ -1,6 +1,7 @@
 import { type ChangeEntry, defineOption, readChanges } from '@skygraph/core';
 import { Command } from 'commander';
 import { z } from 'zod';
+import { labelNames } from '../changes/changes.ts';
 import type { CliIo } from './cli-io.ts';
 import { connectionOptions, openReadStore, resolveCommandConfig, withConnection } from './connection.ts';
 
@@ -29,7 +30,8 @@ const changesOptions = {
     flag: 'label',
     kind: 'string',
     valueName: '<label>',
-    description: 'Only changes of nodes with this label (e.g. EC2SecurityGroup)',
+    description:
+      'Only changes of nodes with this label (e.g. AWSEC2SecurityGroup; a legacy name such as EC2SecurityGroup finds the same)',
     schema: z
       .string()
       .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected a node label')
@@ -72,7 +74,7 @@ export function changesCommand(io: CliIo, done: (code: number) => void): Command
       const changes = await readChanges(store, {
         since: sinceToEpoch(config.since),
         ...(config.owner ? { owner: config.owner } : {}),
-        ...(config.label ? { label: config.label } : {}),
+        ...(config.label ? { label: labelNames(config.label) } : {}),
         ...(config.run ? { runId: config.run } : {}),
       });
       for (const change of changes)
