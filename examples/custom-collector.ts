@@ -241,7 +241,7 @@ export interface TeamExposure {
   readonly kind: string;
 }
 
-const EXPOSURE_BY_TEAM = `MATCH (t:CmdbTeam)-[:OWNS]->(a:AWSAccount)-[:RESOURCE]->(i:EC2Instance)
+const EXPOSURE_BY_TEAM = `MATCH (t:CmdbTeam)-[:OWNS]->(a:AWSAccount)-[:RESOURCE]->(i:AWSEC2Instance)
 WHERE i.exposed_internet = true
 RETURN t.name AS team, t.slack_channel AS channel, a.name AS owner, i.instanceid AS asset, 'EC2 instance' AS kind
 UNION ALL

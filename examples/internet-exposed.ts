@@ -40,9 +40,9 @@ export const ec2Exposed = defineQuery({
   description: 'EC2 instances reachable from the internet, with the exposure path, ports and security groups',
   severity: 'high',
   scope: { kind: 'account', variable: 'a' },
-  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(i:EC2Instance)
+  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(i:AWSEC2Instance)
 WHERE i.exposed_internet = true
-OPTIONAL MATCH (i)-[:MEMBER_OF_EC2_SECURITY_GROUP]->(g:EC2SecurityGroup)
+OPTIONAL MATCH (i)-[:MEMBER_OF_EC2_SECURITY_GROUP]->(g:AWSEC2SecurityGroup)
 RETURN a.id AS account_id, a.name AS account_name, i.region AS region, i.instanceid AS instance_id, i.publicipaddress AS public_ip, i.exposed_internet_type AS exposure, i.exposed_internet_ports AS ports, collect(DISTINCT g.name) AS security_groups
 ORDER BY account_name, instance_id`,
   columns: {

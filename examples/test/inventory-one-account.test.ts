@@ -33,7 +33,7 @@ describe('inventory-one-account example', () => {
     expect(inventory.lists.iam_users.map((r) => r.user_name).sort()).toEqual(
       account.iam.users.map((u) => u.userName).sort(),
     );
-    expect(inventory.counts.find((c) => c.label === 'EC2Instance')?.count).toBe(instances.length);
+    expect(inventory.counts.find((c) => c.label === 'AWSEC2Instance')?.count).toBe(instances.length);
 
     const text = out.text();
     expect(text).toMatch(new RegExp(`^Account acme-security \\(${account.id}\\), ACTIVE: \\d+ resources`));

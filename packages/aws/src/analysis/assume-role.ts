@@ -53,7 +53,7 @@ ${MERGE_ALLOW}`,
 WHERE ${ALLOWS_ASSUME}
 ${TRUSTING_ROLES}
 ${MERGE_ALLOW}`,
-    `MATCH (p:EC2Instance)-[:INSTANCE_PROFILE]->(:AWSInstanceProfile)-[:ASSOCIATED_WITH]->(r:AWSRole)
+    `MATCH (p:AWSEC2Instance)-[:INSTANCE_PROFILE]->(:AWSInstanceProfile)-[:ASSOCIATED_WITH]->(r:AWSRole)
 WITH DISTINCT p, r
 ${MERGE_ALLOW}`,
     'MATCH ()-[x:STS_ASSUMEROLE_ALLOW]->() WHERE x.lastupdated <> $updateTag DELETE x',

@@ -23,7 +23,7 @@ UNWIND r.trusted_aws_principals AS arn
 MATCH (p:AWSPrincipal {arn: arn})
 MERGE (r)-[t:TRUSTS_AWS_PRINCIPAL]->(p)
 ${stamp('t')}`,
-    `MATCH (i:EC2Instance) WHERE i.iaminstanceprofile IS NOT NULL
+    `MATCH (i:AWSEC2Instance) WHERE i.iaminstanceprofile IS NOT NULL
 MATCH (p:AWSInstanceProfile {id: i.iaminstanceprofile})
 MERGE (i)-[x:INSTANCE_PROFILE]->(p)
 ${stamp('x')}`,

@@ -53,47 +53,47 @@ export const exposureJob: AnalysisJob = {
   description:
     'Flags EC2 instances, load balancers and RDS instances reachable from the internet, with the open ports',
   statements: [
-    ...['EC2Instance', 'AWSLoadBalancer', 'AWSLoadBalancerV2', 'RDSInstance'].map(
+    ...['AWSEC2Instance', 'AWSLoadBalancer', 'AWSLoadBalancerV2', 'AWSRDSInstance'].map(
       (label) =>
         `MATCH (n:${label}) WHERE n.exposed_internet IS NOT NULL
 REMOVE n.exposed_internet, n.exposed_internet_type, n.exposed_internet_ports`,
     ),
-    `MATCH (i:EC2Instance)-[:MEMBER_OF_EC2_SECURITY_GROUP]->(sg:EC2SecurityGroup)
+    `MATCH (i:AWSEC2Instance)-[:MEMBER_OF_EC2_SECURITY_GROUP]->(sg:AWSEC2SecurityGroup)
 MATCH ${OPEN_RULE}
 WHERE i.publicipaddress IS NOT NULL AND ${WORLD} AND ${CONNECTABLE}
 ${sortedPorts('i', RULE_PORTS)}
 SET i.exposed_internet = true, i.exposed_internet_type = ['direct'], i.exposed_internet_ports = ports`,
-    `MATCH (i:EC2Instance)-[:NETWORK_INTERFACE]->(:NetworkInterface)-[:MEMBER_OF_EC2_SECURITY_GROUP]->(sg:EC2SecurityGroup)
+    `MATCH (i:AWSEC2Instance)-[:NETWORK_INTERFACE]->(:AWSNetworkInterface)-[:MEMBER_OF_EC2_SECURITY_GROUP]->(sg:AWSEC2SecurityGroup)
 MATCH ${OPEN_RULE}
 WHERE i.publicipaddress IS NOT NULL AND ${WORLD} AND ${CONNECTABLE}
 ${sortedPorts('i', RULE_PORTS)}
 SET i.exposed_internet = true, ${addTo('i', 'exposed_internet_type', "'direct'")},
   i.exposed_internet_ports = coalesce(i.exposed_internet_ports, []) + [p IN ports WHERE NOT p IN coalesce(i.exposed_internet_ports, [])]`,
-    `MATCH (lb:AWSLoadBalancerV2)-[:ELBV2_LISTENER]->(l:ELBV2Listener)
+    `MATCH (lb:AWSLoadBalancerV2)-[:ELBV2_LISTENER]->(l:AWSELBV2Listener)
 WHERE lb.scheme = 'internet-facing'
-MATCH (lb)-[:MEMBER_OF_EC2_SECURITY_GROUP]->(sg:EC2SecurityGroup)
+MATCH (lb)-[:MEMBER_OF_EC2_SECURITY_GROUP]->(sg:AWSEC2SecurityGroup)
 MATCH ${OPEN_RULE}
 WHERE ${WORLD} AND ${RULE_ADMITS_LISTENER}
 ${sortedPorts('lb', LISTENER_PORT)}
 SET lb.exposed_internet = true, lb.exposed_internet_type = ['direct'], lb.exposed_internet_ports = ports`,
-    `MATCH (lb:AWSLoadBalancerV2)-[:ELBV2_LISTENER]->(l:ELBV2Listener)
-WHERE lb.scheme = 'internet-facing' AND lb.type = 'network' AND NOT (lb)-[:MEMBER_OF_EC2_SECURITY_GROUP]->(:EC2SecurityGroup)
+    `MATCH (lb:AWSLoadBalancerV2)-[:ELBV2_LISTENER]->(l:AWSELBV2Listener)
+WHERE lb.scheme = 'internet-facing' AND lb.type = 'network' AND NOT (lb)-[:MEMBER_OF_EC2_SECURITY_GROUP]->(:AWSEC2SecurityGroup)
 ${sortedPorts('lb', LISTENER_PORT)}
 SET lb.exposed_internet = true, lb.exposed_internet_type = ['direct'], lb.exposed_internet_ports = ports`,
-    `MATCH (lb:AWSLoadBalancer)-[:ELB_LISTENER]->(l:ELBListener)
+    `MATCH (lb:AWSLoadBalancer)-[:ELB_LISTENER]->(l:AWSELBListener)
 WHERE lb.scheme = 'internet-facing'
-MATCH (lb)-[:MEMBER_OF_EC2_SECURITY_GROUP]->(sg:EC2SecurityGroup)
+MATCH (lb)-[:MEMBER_OF_EC2_SECURITY_GROUP]->(sg:AWSEC2SecurityGroup)
 MATCH ${OPEN_RULE}
 WHERE ${WORLD} AND ${RULE_ADMITS_LISTENER}
 ${sortedPorts('lb', LISTENER_PORT)}
 SET lb.exposed_internet = true, lb.exposed_internet_type = ['direct'], lb.exposed_internet_ports = ports`,
-    `MATCH (lb:AWSLoadBalancer {exposed_internet: true})-[:EXPOSE]->(i:EC2Instance)
+    `MATCH (lb:AWSLoadBalancer {exposed_internet: true})-[:EXPOSE]->(i:AWSEC2Instance)
 WITH DISTINCT i
 SET i.exposed_internet = true, ${addTo('i', 'exposed_internet_type', "'elb'")}`,
-    `MATCH (lb:AWSLoadBalancerV2 {exposed_internet: true})-[:EXPOSE]->(i:EC2Instance)
+    `MATCH (lb:AWSLoadBalancerV2 {exposed_internet: true})-[:EXPOSE]->(i:AWSEC2Instance)
 WITH DISTINCT i
 SET i.exposed_internet = true, ${addTo('i', 'exposed_internet_type', "'elbv2'")}`,
-    `MATCH (db:RDSInstance)-[:MEMBER_OF_EC2_SECURITY_GROUP]->(sg:EC2SecurityGroup)
+    `MATCH (db:AWSRDSInstance)-[:MEMBER_OF_EC2_SECURITY_GROUP]->(sg:AWSEC2SecurityGroup)
 MATCH ${OPEN_RULE}
 WHERE db.publicly_accessible = true AND ${WORLD}
   AND (rule.protocol = '-1' OR (rule.protocol IN ['tcp', '6'] AND db.endpoint_port >= rule.fromport AND db.endpoint_port <= rule.toport))

@@ -4,7 +4,9 @@ import { AWSAccount } from './organization.ts';
 
 /** An IAM user access key, keyed by its access key id. */
 export const AccountAccessKey = defineNode({
-  label: 'AccountAccessKey',
+  label: 'AWSAccountAccessKey',
+  extraLabels: ['APIKey'],
+  legacyLabels: ['AccountAccessKey'],
   key: 'id',
   properties: {
     id: 'string',

@@ -8,7 +8,7 @@ export const AWS_PRINCIPAL = { label: 'AWSPrincipal', key: 'arn' } as const;
 /** An IAM group, keyed by its ARN. */
 export const AWSGroup = defineNode({
   label: 'AWSGroup',
-  extraLabels: ['AWSPrincipal'],
+  extraLabels: ['AWSPrincipal', 'UserGroup'],
   key: 'id',
   properties: {
     id: 'string',
@@ -104,7 +104,7 @@ export const AWSRootPrincipal = defineNode({
  */
 export const AWSServicePrincipal = defineNode({
   label: 'AWSServicePrincipal',
-  extraLabels: ['AWSPrincipal'],
+  extraLabels: ['AWSPrincipal', 'ServiceAccount'],
   key: 'id',
   properties: {
     id: 'string',

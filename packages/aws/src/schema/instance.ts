@@ -9,7 +9,8 @@ import { EC2Subnet } from './subnet.ts';
 
 /** An EC2 reservation (the instances launched by one request), keyed by its id (`r-...`). */
 export const EC2Reservation = defineNode({
-  label: 'EC2Reservation',
+  label: 'AWSEC2Reservation',
+  legacyLabels: ['EC2Reservation'],
   key: 'id',
   properties: {
     id: 'string',
@@ -29,8 +30,9 @@ export const EC2Reservation = defineNode({
  * analysis job, not by the collector.
  */
 export const EC2Instance = defineNode({
-  label: 'EC2Instance',
+  label: 'AWSEC2Instance',
   extraLabels: ['ComputeInstance'],
+  legacyLabels: ['EC2Instance'],
   key: 'id',
   properties: {
     id: 'string',

@@ -3,7 +3,9 @@ import { AWSAccount } from './organization.ts';
 
 /** An EC2 key pair, keyed by its ARN (`arn:aws:ec2:<region>:<account>:key-pair/<name>`). */
 export const EC2KeyPair = defineNode({
-  label: 'EC2KeyPair',
+  label: 'AWSEC2KeyPair',
+  extraLabels: ['KeyPair'],
+  legacyLabels: ['EC2KeyPair'],
   key: 'id',
   properties: {
     id: 'string',

@@ -50,8 +50,9 @@ export const AWSLoadBalancerV2 = defineNode({
 
 /** A listener of a v2 load balancer, keyed by its ARN. */
 export const ELBV2Listener = defineNode({
-  label: 'ELBV2Listener',
+  label: 'AWSELBV2Listener',
   extraLabels: ['Endpoint'],
+  legacyLabels: ['ELBV2Listener'],
   key: 'id',
   properties: {
     id: 'string',

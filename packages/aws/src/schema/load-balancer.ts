@@ -44,8 +44,9 @@ export const AWSLoadBalancer = defineNode({
 
 /** A classic load balancer listener, keyed `<dns name><port><protocol>` (Cartography's id). */
 export const ELBListener = defineNode({
-  label: 'ELBListener',
+  label: 'AWSELBListener',
   extraLabels: ['Endpoint'],
+  legacyLabels: ['ELBListener'],
   key: 'id',
   properties: {
     id: 'string',

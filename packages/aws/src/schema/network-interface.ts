@@ -5,7 +5,8 @@ import { EC2Subnet } from './subnet.ts';
 
 /** An elastic network interface, keyed by its id (`eni-...`). */
 export const NetworkInterface = defineNode({
-  label: 'NetworkInterface',
+  label: 'AWSNetworkInterface',
+  legacyLabels: ['NetworkInterface'],
   key: 'id',
   properties: {
     id: 'string',

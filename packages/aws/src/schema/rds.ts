@@ -6,7 +6,8 @@ import { EC2Subnet } from './subnet.ts';
 
 /** A DB subnet group, keyed by its ARN. */
 export const DBSubnetGroup = defineNode({
-  label: 'DBSubnetGroup',
+  label: 'AWSDBSubnetGroup',
+  legacyLabels: ['DBSubnetGroup'],
   key: 'id',
   properties: {
     id: 'string',
@@ -26,7 +27,8 @@ export const DBSubnetGroup = defineNode({
 
 /** An RDS (Aurora) DB cluster, keyed by its ARN. */
 export const RDSCluster = defineNode({
-  label: 'RDSCluster',
+  label: 'AWSRDSCluster',
+  legacyLabels: ['RDSCluster'],
   key: 'id',
   properties: {
     id: 'string',
@@ -69,8 +71,9 @@ export const RDSCluster = defineNode({
  * are set by the `aws_ec2_asset_exposure` analysis job.
  */
 export const RDSInstance = defineNode({
-  label: 'RDSInstance',
+  label: 'AWSRDSInstance',
   extraLabels: ['Database'],
+  legacyLabels: ['RDSInstance'],
   key: 'id',
   properties: {
     id: 'string',
@@ -123,7 +126,7 @@ export const RDSInstance = defineNode({
     }),
     readReplicaOf: defineRel(
       'IS_READ_REPLICA_OF',
-      { label: 'RDSInstance', key: 'id' },
+      { label: 'AWSRDSInstance', key: 'id' },
       {
         description: 'the source instance this read replica copies',
       },

@@ -7,8 +7,9 @@ import { AWSAccount } from './organization.ts';
  * bucket's ACL grants and policy, after its public access block.
  */
 export const S3Bucket = defineNode({
-  label: 'S3Bucket',
+  label: 'AWSS3Bucket',
   extraLabels: ['ObjectStorage'],
+  legacyLabels: ['S3Bucket'],
   key: 'id',
   properties: {
     id: 'string',
@@ -38,7 +39,8 @@ export const S3Bucket = defineNode({
 
 /** One grant of a bucket ACL, keyed `<bucket>/<grantee>/<permission>`. */
 export const S3Acl = defineNode({
-  label: 'S3Acl',
+  label: 'AWSS3Acl',
+  legacyLabels: ['S3Acl'],
   key: 'id',
   properties: {
     id: 'string',

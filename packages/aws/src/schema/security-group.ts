@@ -4,7 +4,9 @@ import { AWSVpc } from './vpc.ts';
 
 /** A security group, keyed by its id (`sg-...`, unique across AWS). */
 export const EC2SecurityGroup = defineNode({
-  label: 'EC2SecurityGroup',
+  label: 'AWSEC2SecurityGroup',
+  extraLabels: ['NetworkAccessControl'],
+  legacyLabels: ['EC2SecurityGroup'],
   key: 'id',
   properties: {
     id: 'string',
@@ -22,7 +24,7 @@ export const EC2SecurityGroup = defineNode({
     }),
     allowsTrafficFrom: defineRel(
       'ALLOWS_TRAFFIC_FROM',
-      { label: 'EC2SecurityGroup', key: 'id' },
+      { label: 'AWSEC2SecurityGroup', key: 'id' },
       {
         description: 'an inbound rule admits traffic from members of the other group (possibly itself)',
       },

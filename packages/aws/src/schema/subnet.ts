@@ -4,7 +4,9 @@ import { AWSVpc } from './vpc.ts';
 
 /** A VPC subnet, keyed by its id (`subnet-...`). */
 export const EC2Subnet = defineNode({
-  label: 'EC2Subnet',
+  label: 'AWSEC2Subnet',
+  extraLabels: ['Subnet'],
+  legacyLabels: ['EC2Subnet'],
   key: 'id',
   properties: {
     id: 'string',

@@ -4,7 +4,9 @@ import { AWSAccount } from './organization.ts';
 
 /** An EBS volume, keyed by its id (`vol-...`). */
 export const EBSVolume = defineNode({
-  label: 'EBSVolume',
+  label: 'AWSEBSVolume',
+  extraLabels: ['BlockStorage'],
+  legacyLabels: ['EBSVolume'],
   key: 'id',
   properties: {
     id: 'string',

@@ -4,6 +4,7 @@ import { AWSAccount } from './organization.ts';
 /** A VPC, keyed by its id (`vpc-...`, unique across AWS). */
 export const AWSVpc = defineNode({
   label: 'AWSVpc',
+  extraLabels: ['VirtualNetwork'],
   key: 'id',
   properties: {
     id: 'string',

@@ -20,6 +20,7 @@ const projectProperties = {
  */
 export const GCPProject = defineNode({
   label: 'GCPProject',
+  extraLabels: ['Tenant'],
   key: 'id',
   properties: projectProperties,
   scope: { owner: refOf(GCPOrganization), rel: 'RESOURCE' },
@@ -38,6 +39,7 @@ export const GCPProject = defineNode({
  */
 export const GCPProjectDetails = defineNode({
   label: 'GCPProject',
+  extraLabels: ['Tenant'],
   key: 'id',
   properties: {
     id: 'string',

@@ -88,7 +88,7 @@ export interface BuiltQueryInput<R extends Row> extends QueryFields {
  *   name: 'rds_unencrypted', provider: 'aws', group: 'rds', tags: ['aws', 'security', 'misconfig'],
  *   description: 'RDS instances whose storage is not encrypted', severity: 'high',
  *   scope: { kind: 'account', variable: 'a' },
- *   cypher: 'MATCH (a:AWSAccount)-[:RESOURCE]->(r:RDSInstance) WHERE r.storage_encrypted = false RETURN a.id AS account_id, r.id AS rds_id',
+ *   cypher: 'MATCH (a:AWSAccount)-[:RESOURCE]->(r:AWSRDSInstance) WHERE r.storage_encrypted = false RETURN a.id AS account_id, r.id AS rds_id',
  *   columns: { account_id: 'string', rds_id: 'string' },
  *   identity: ['rds_id'],
  * });

@@ -21,7 +21,7 @@ export const SEVERITY_ASCENDING = [
  * const openSsh: FindingQuery = {
  *   name: 'aws_ec2_open_to_world',
  *   severity: 'high',
- *   cypher: 'MATCH (a:AWSAccount)-[:RESOURCE]->(i:EC2Instance {exposed_internet: true}) RETURN a.id AS account_id, i.id AS instance_id',
+ *   cypher: 'MATCH (a:AWSAccount)-[:RESOURCE]->(i:AWSEC2Instance {exposed_internet: true}) RETURN a.id AS account_id, i.id AS instance_id',
  *   identityKeys: ['account_id', 'instance_id'],
  * };
  */

@@ -26,7 +26,7 @@ export interface Graph<M extends GraphModel> {
  *
  * @example
  * const graph = createGraph([...awsSchemas, ...gcpSchemas]);
- * graph.match('b', 'S3Bucket').where('b.anonymous_access', '=', true).return('b.name');
+ * graph.match('b', 'AWSS3Bucket').where('b.anonymous_access', '=', true).return('b.name');
  */
 export function createGraph<const S extends readonly AnyNodeSchema[]>(schemas: S): Graph<ModelOf<S>> {
   const byLabel = new Map<string, AnyNodeSchema>();

@@ -11,6 +11,20 @@ import type { ColumnSpec, ColumnValue } from './column-spec.ts';
 /** Node schemas by label. */
 export type GraphModel = Record<string, AnyNodeSchema>;
 
+/**
+ * A schema under one of its legacy labels, for queries written against the
+ * type's earlier label: the same properties and relationships, its current
+ * label kept as `aliasOf`.
+ */
+export type LegacyAlias<S extends AnyNodeSchema, A extends string> = Omit<S, 'label' | 'legacyLabels'> & {
+  readonly label: A;
+  readonly legacyLabels: readonly never[];
+  readonly aliasOf: S['label'];
+};
+
+/** The current label of a legacy alias; never for a schema under its own label. */
+type AliasedLabelOf<S extends AnyNodeSchema> = S extends { aliasOf: infer A extends string } ? A : never;
+
 /** The model of a list of schemas: `{ [label]: schema }`. */
 export type ModelOf<Schemas extends readonly AnyNodeSchema[]> = {
   [S in Schemas[number] as S['label']]: S;
@@ -90,7 +104,7 @@ type ExtraLabelsOf<S extends AnyNodeSchema> = S['extraLabels'][number];
  */
 type TargetFits<TargetLabel, S extends AnyNodeSchema, M extends GraphModel> = string extends TargetLabel
   ? true
-  : TargetLabel extends S['label']
+  : TargetLabel extends S['label'] | AliasedLabelOf<S>
     ? true
     : TargetLabel extends keyof M
       ? false

@@ -12,7 +12,7 @@ export interface ParamRef<N extends string = string> extends ParamNode {
  * (e.g. a catalogue query's parameter with a default).
  *
  * @example
- * graph.match('i', 'EC2Instance').where('i.launchtime', '<', param('cutoff'))
+ * graph.match('i', 'AWSEC2Instance').where('i.launchtime', '<', param('cutoff'))
  */
 export function param<const N extends string>(name: N): ParamRef<N> {
   assertName(name, 'parameter');

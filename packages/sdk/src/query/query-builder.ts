@@ -31,7 +31,7 @@ import { resolveSelection } from './selection.ts';
  * @example
  * const q = graph
  *   .match('a', 'AWSAccount')
- *   .match('i', 'EC2Instance', { owner: 'a' })
+ *   .match('i', 'AWSEC2Instance', { owner: 'a' })
  *   .where('i.exposed_internet', '=', true)
  *   .return('a.name as account', 'i.instanceid', 'i.publicdnsname')
  *   .orderBy('account');

@@ -58,6 +58,7 @@ import {
 } from '@skygraph/gcp/schema';
 import { GSuiteGroup, GSuiteTenant, GSuiteUser } from '@skygraph/gsuite/schema';
 import { createGraph } from './create-graph.ts';
+import type { LegacyAlias } from './model-types.ts';
 
 /**
  * A schema as queries see it: with the properties (and relationships) the
@@ -75,10 +76,33 @@ function asAnalysed<
     key: schema.key as S['key'],
     properties: { ...(schema.properties as S['properties']), ...properties },
     extraLabels: schema.extraLabels,
+    legacyLabels: schema.legacyLabels as S['legacyLabels'],
     scope: schema.scope,
     relationships: { ...(schema.relationships as S['relationships']), ...(relationships ?? ({} as R)) },
     description: schema.description,
   });
+}
+
+/**
+ * A schema and its legacy labels as aliases: `graph.match('i', 'EC2Instance')`
+ * keeps compiling (and matching: every node carries its legacy labels) for
+ * queries written before the type took Cartography's current label. An alias
+ * is the same type under the old name; it carries the current label, so
+ * relationships declared to the current label fit it too.
+ */
+function withLegacyLabels<S extends AnyNodeSchema>(
+  schema: S,
+): readonly [S, ...LegacyAlias<S, S['legacyLabels'][number]>[]] {
+  const aliases = schema.legacyLabels.map((legacy) =>
+    Object.freeze({
+      ...schema,
+      label: legacy,
+      extraLabels: [schema.label, ...schema.extraLabels.filter((label: string) => label !== legacy)],
+      legacyLabels: [],
+      aliasOf: schema.label,
+    }),
+  );
+  return [schema, ...(aliases as unknown as LegacyAlias<S, S['legacyLabels'][number]>[])];
 }
 
 /** The AWS node schemas the builder knows (with the exposure flags and STS_ASSUMEROLE_ALLOW from the analysis). */
@@ -88,25 +112,25 @@ export const awsSchemas = [
   AWSOrganizationalUnit,
   AWSAccount,
   AWSVpc,
-  EC2Subnet,
-  EC2SecurityGroup,
+  ...withLegacyLabels(EC2Subnet),
+  ...withLegacyLabels(EC2SecurityGroup),
   AWSIpPermissionInbound,
   AWSIpPermissionEgress,
   AWSIpRange,
-  EC2KeyPair,
-  NetworkInterface,
-  EC2Reservation,
-  EC2Instance,
-  EBSVolume,
+  ...withLegacyLabels(EC2KeyPair),
+  ...withLegacyLabels(NetworkInterface),
+  ...withLegacyLabels(EC2Reservation),
+  ...withLegacyLabels(EC2Instance),
+  ...withLegacyLabels(EBSVolume),
   AWSInternetGateway,
   AWSPeeringConnection,
   AWSLoadBalancer,
-  ELBListener,
+  ...withLegacyLabels(ELBListener),
   AWSLoadBalancerV2,
-  ELBV2Listener,
-  DBSubnetGroup,
-  RDSCluster,
-  RDSInstance,
+  ...withLegacyLabels(ELBV2Listener),
+  ...withLegacyLabels(DBSubnetGroup),
+  ...withLegacyLabels(RDSCluster),
+  ...withLegacyLabels(RDSInstance),
   AWSUser,
   AWSGroup,
   asAnalysed(
@@ -121,9 +145,9 @@ export const awsSchemas = [
   AWSInlinePolicy,
   AWSManagedPolicy,
   AWSPolicyStatement,
-  AccountAccessKey,
-  S3Bucket,
-  S3Acl,
+  ...withLegacyLabels(AccountAccessKey),
+  ...withLegacyLabels(S3Bucket),
+  ...withLegacyLabels(S3Acl),
 ] as const;
 
 /** The GCP node schemas the builder knows (with FIREWALL_INGRESS from the analysis). */
@@ -154,7 +178,7 @@ export const gsuiteSchemas = [GSuiteTenant, GSuiteUser, GSuiteGroup] as const;
  * @example
  * const q = graph
  *   .match('a', 'AWSAccount')
- *   .match('i', 'EC2Instance', { owner: 'a' })
+ *   .match('i', 'AWSEC2Instance', { owner: 'a' })
  *   .where('i.exposed_internet', '=', true)
  *   .return('a.name as account', 'i.instanceid', 'i.publicdnsname');
  */

@@ -36,6 +36,11 @@ export function schemaReference(title: string, schemas: readonly AnyNodeSchema[]
     if (schema.description) lines.push(schema.description, '');
     if (schema.extraLabels.length > 0)
       lines.push(`Extra labels: ${schema.extraLabels.map((l: string) => `\`${l}\``).join(', ')}`, '');
+    if (schema.legacyLabels.length > 0)
+      lines.push(
+        `Earlier name (still written, accepted by the query builder; an older graph is relabelled at the next sync): ${schema.legacyLabels.map((l: string) => `\`${l}\``).join(', ')}`,
+        '',
+      );
     lines.push(`Key: \`${schema.key}\``, '');
     if (schema.scope) {
       lines.push(`Scope: \`(:${schema.scope.owner.label})-[:${schema.scope.rel}]->(:${schema.label})\``, '');

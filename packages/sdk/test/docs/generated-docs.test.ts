@@ -22,9 +22,9 @@ describe('generated reference docs', () => {
     const pages = generateReference();
     for (const label of [
       'AWSAccount',
-      'EC2Instance',
-      'EC2SecurityGroup',
-      'S3Bucket',
+      'AWSEC2Instance',
+      'AWSEC2SecurityGroup',
+      'AWSS3Bucket',
       'GCPInstance',
       'GKECluster',
       'GSuiteUser',

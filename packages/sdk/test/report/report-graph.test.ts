@@ -90,7 +90,13 @@ describe('reports on a synced estate', () => {
       expect.arrayContaining(['us-east-1', 'global']),
     );
     expect(report.summary.resources.byType.map((c) => c.key)).toEqual(
-      expect.arrayContaining(['EC2Instance', 'S3Bucket', 'RDSInstance', 'AWSUser', 'EC2SecurityGroup']),
+      expect.arrayContaining([
+        'AWSEC2Instance',
+        'AWSS3Bucket',
+        'AWSRDSInstance',
+        'AWSUser',
+        'AWSEC2SecurityGroup',
+      ]),
     );
     // Nodes with extra labels count once, under their schema's label.
     expect(report.summary.resources.byType.map((c) => c.key)).not.toContain('AWSPrincipal');

@@ -47,7 +47,7 @@ describe('transformSecurityGroups', () => {
     const loads = transformSecurityGroups(page, { accountId: '123456789012', region: 'us-west-2' });
     expect(loads.map((l) => l.schema.label)).toEqual([
       'AWSIpRange',
-      'EC2SecurityGroup',
+      'AWSEC2SecurityGroup',
       'AWSIpPermissionInbound',
       'AWSIpPermissionEgress',
     ]);

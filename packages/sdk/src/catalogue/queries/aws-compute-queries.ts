@@ -12,7 +12,7 @@ export const ec2Instances = awsQuery({
   group: 'ec2',
   tags: ['inventory', 'list'],
   description: 'EC2 instances by account and region',
-  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(i:EC2Instance)
+  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(i:AWSEC2Instance)
 RETURN a.id AS account_id, a.name AS account_name, i.region AS region, i.instanceid AS instance_id, i.instancetype AS instance_type, i.state AS state, i.publicipaddress AS public_ip, i.privateipaddress AS private_ip, i.launchtime AS launched
 ORDER BY account_name, region, instance_id`,
   columns: {
@@ -39,7 +39,7 @@ export const ec2Public = awsQuery({
   severity: 'medium',
   remediation:
     'Keep only what must be public behind a load balancer; reach the rest through SSM Session Manager or a VPN.',
-  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(i:EC2Instance)
+  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(i:AWSEC2Instance)
 WHERE i.exposed_internet = true
 RETURN a.id AS account_id, a.name AS account_name, i.region AS region, i.instanceid AS instance_id, i.state AS state, i.publicipaddress AS public_ip, i.exposed_internet_type AS exposed_through, i.exposed_internet_ports AS ports
 ORDER BY account_name, region, instance_id`,
@@ -65,7 +65,7 @@ export const ec2OpenToWorld = awsQuery({
   severity: 'high',
   remediation:
     'Narrow the inbound rule to known ranges, or reach the instance through SSM Session Manager or a VPN.',
-  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(i:EC2Instance)-[:MEMBER_OF_EC2_SECURITY_GROUP]->(sg:EC2SecurityGroup)<-[:MEMBER_OF_EC2_SECURITY_GROUP]-(rule:AWSIpPermissionInbound)<-[:MEMBER_OF_IP_RULE]-(range:AWSIpRange)
+  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(i:AWSEC2Instance)-[:MEMBER_OF_EC2_SECURITY_GROUP]->(sg:AWSEC2SecurityGroup)<-[:MEMBER_OF_EC2_SECURITY_GROUP]-(rule:AWSIpPermissionInbound)<-[:MEMBER_OF_IP_RULE]-(range:AWSIpRange)
 WHERE range.range IN ${WORLD} AND i.publicipaddress IS NOT NULL
 RETURN a.id AS account_id, a.name AS account_name, i.region AS region, i.instanceid AS instance_id, i.publicipaddress AS public_ip, sg.groupid AS security_group_id, sg.name AS security_group_name, rule.protocol AS protocol, rule.fromport AS from_port, rule.toport AS to_port, range.range AS source
 ORDER BY account_name, instance_id, security_group_id, from_port, protocol, to_port, source`,
@@ -94,7 +94,7 @@ export const ec2ByCidr = awsQuery({
   parameters: [
     { name: 'cidr', type: 'string', default: '0.0.0.0/0', description: 'The source range, e.g. 10.0.0.0/8' },
   ],
-  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(i:EC2Instance)-[:MEMBER_OF_EC2_SECURITY_GROUP]->(sg:EC2SecurityGroup)<-[:MEMBER_OF_EC2_SECURITY_GROUP]-(rule:AWSIpPermissionInbound)<-[:MEMBER_OF_IP_RULE]-(range:AWSIpRange)
+  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(i:AWSEC2Instance)-[:MEMBER_OF_EC2_SECURITY_GROUP]->(sg:AWSEC2SecurityGroup)<-[:MEMBER_OF_EC2_SECURITY_GROUP]-(rule:AWSIpPermissionInbound)<-[:MEMBER_OF_IP_RULE]-(range:AWSIpRange)
 WHERE range.range = $cidr
 RETURN a.id AS account_id, a.name AS account_name, i.instanceid AS instance_id, sg.groupid AS security_group_id, rule.protocol AS protocol, rule.fromport AS from_port, rule.toport AS to_port
 ORDER BY account_name, instance_id, from_port, security_group_id, protocol, to_port`,
@@ -116,8 +116,8 @@ export const ec2KeyPairs = awsQuery({
   group: 'ec2',
   tags: ['inventory', 'security', 'list'],
   description: 'Key pairs by account and region, with the instances each can log in to',
-  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(k:EC2KeyPair)
-OPTIONAL MATCH (k)-[:SSH_LOGIN_TO]->(i:EC2Instance)
+  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(k:AWSEC2KeyPair)
+OPTIONAL MATCH (k)-[:SSH_LOGIN_TO]->(i:AWSEC2Instance)
 WITH a, k, i ORDER BY i.instanceid
 RETURN a.id AS account_id, a.name AS account_name, k.region AS region, k.keyname AS key_name, k.keyfingerprint AS fingerprint, count(i) AS instance_count, collect(i.instanceid) AS instances
 ORDER BY instance_count DESC, key_name, account_id, region`,
@@ -141,8 +141,8 @@ export const ec2KeyPairsUnused = awsQuery({
   description: 'Key pairs no instance uses: leftovers whose private keys may still be around',
   severity: 'low',
   remediation: 'Delete the key pair, and the private key wherever it was stored.',
-  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(k:EC2KeyPair)
-WHERE NOT EXISTS { MATCH (k)-[:SSH_LOGIN_TO]->(:EC2Instance) }
+  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(k:AWSEC2KeyPair)
+WHERE NOT EXISTS { MATCH (k)-[:SSH_LOGIN_TO]->(:AWSEC2Instance) }
 RETURN a.id AS account_id, a.name AS account_name, k.region AS region, k.keyname AS key_name, k.createtime AS created
 ORDER BY account_name, region, key_name`,
   columns: {
@@ -164,7 +164,7 @@ export const ec2Old = awsQuery({
   severity: 'info',
   remediation: 'Rebuild from a current image through your deployment pipeline.',
   parameters: [{ name: 'days', type: 'number', default: 180, description: 'Age in days' }],
-  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(i:EC2Instance)
+  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(i:AWSEC2Instance)
 WHERE i.launchtimeunix < timestamp() / 1000 - $days * 86400 AND coalesce(i.state, 'running') = 'running'
 RETURN a.id AS account_id, a.name AS account_name, i.region AS region, i.instanceid AS instance_id, i.launchtime AS launched, i.imageid AS image_id
 ORDER BY launched, instance_id`,
@@ -185,7 +185,7 @@ export const ec2InstanceTypes = awsQuery({
   group: 'ec2',
   tags: ['inventory', 'usage'],
   description: 'How many instances of each type each account runs',
-  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(i:EC2Instance)
+  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(i:AWSEC2Instance)
 RETURN a.id AS account_id, a.name AS account_name, i.instancetype AS instance_type, count(i) AS instance_count
 ORDER BY instance_count DESC, instance_type, account_id`,
   columns: {
@@ -203,7 +203,7 @@ export const ec2Images = awsQuery({
   group: 'ec2',
   tags: ['inventory', 'usage'],
   description: 'Which machine images (AMIs) instances run, and how many',
-  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(i:EC2Instance)
+  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(i:AWSEC2Instance)
 WITH a, i ORDER BY i.instanceid
 RETURN a.id AS account_id, a.name AS account_name, i.imageid AS image_id, count(i) AS instance_count, collect(i.instanceid) AS instances
 ORDER BY instance_count DESC, image_id, account_id`,
@@ -231,7 +231,7 @@ export const ec2ImdsV1 = defineQuery({
   scope: { kind: 'account', variable: 'a' },
   query: graph
     .match('a', 'AWSAccount')
-    .match('i', 'EC2Instance', { owner: 'a' })
+    .match('i', 'AWSEC2Instance', { owner: 'a' })
     .where('i.metadata_http_tokens', '=', 'optional')
     .return(
       'a.id as account_id',
@@ -251,7 +251,7 @@ export const ec2InstanceSecurityGroups = awsQuery({
   group: 'ec2',
   tags: ['inventory', 'networking', 'drift'],
   description: 'The security groups each EC2 instance is a member of',
-  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(i:EC2Instance)-[:MEMBER_OF_EC2_SECURITY_GROUP]->(sg:EC2SecurityGroup)
+  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(i:AWSEC2Instance)-[:MEMBER_OF_EC2_SECURITY_GROUP]->(sg:AWSEC2SecurityGroup)
 WITH a, i, sg ORDER BY sg.groupid
 RETURN a.id AS account_id, a.name AS account_name, i.instanceid AS instance_id, count(DISTINCT sg) AS group_count, collect(DISTINCT sg.groupid) AS security_groups
 ORDER BY group_count DESC, instance_id`,
@@ -271,7 +271,7 @@ export const ec2SecurityGroups = awsQuery({
   group: 'ec2',
   tags: ['inventory', 'networking', 'list'],
   description: 'Security groups with each inbound rule and its sources',
-  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(sg:EC2SecurityGroup)
+  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(sg:AWSEC2SecurityGroup)
 OPTIONAL MATCH (sg)<-[:MEMBER_OF_EC2_SECURITY_GROUP]-(rule:AWSIpPermissionInbound)
 OPTIONAL MATCH (rule)<-[:MEMBER_OF_IP_RULE]-(range:AWSIpRange)
 WITH a, sg, rule, range ORDER BY range.range
@@ -300,7 +300,7 @@ export const ec2SecurityGroupsOpen = awsQuery({
   description: 'Inbound rules that admit 0.0.0.0/0 or ::/0, whether or not anything uses the group yet',
   severity: 'medium',
   remediation: 'Replace the world-open source with the ranges or security groups that need access.',
-  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(sg:EC2SecurityGroup)<-[:MEMBER_OF_EC2_SECURITY_GROUP]-(rule:AWSIpPermissionInbound)<-[:MEMBER_OF_IP_RULE]-(range:AWSIpRange)
+  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(sg:AWSEC2SecurityGroup)<-[:MEMBER_OF_EC2_SECURITY_GROUP]-(rule:AWSIpPermissionInbound)<-[:MEMBER_OF_IP_RULE]-(range:AWSIpRange)
 WHERE range.range IN ${WORLD}
 RETURN a.id AS account_id, a.name AS account_name, sg.region AS region, sg.groupid AS security_group_id, sg.name AS security_group_name, rule.protocol AS protocol, rule.fromport AS from_port, rule.toport AS to_port, range.range AS source
 ORDER BY account_name, security_group_id, from_port, protocol, to_port, source`,
@@ -324,8 +324,8 @@ export const ebsVolumes = awsQuery({
   group: 'ebs',
   tags: ['inventory', 'list'],
   description: 'EBS volumes with their size, encryption and the instance they are attached to',
-  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(v:EBSVolume)
-OPTIONAL MATCH (v)-[:ATTACHED_TO]->(i:EC2Instance)
+  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(v:AWSEBSVolume)
+OPTIONAL MATCH (v)-[:ATTACHED_TO]->(i:AWSEC2Instance)
 WITH a, v, i ORDER BY i.instanceid
 RETURN a.id AS account_id, a.name AS account_name, v.region AS region, v.volumeid AS volume_id, v.size AS size_gib, v.type AS type, v.encrypted AS encrypted, v.state AS state, collect(i.instanceid) AS instances
 ORDER BY account_name, region, volume_id`,
@@ -352,7 +352,7 @@ export const ebsUnencrypted = awsQuery({
   severity: 'medium',
   remediation:
     'Turn on EBS encryption by default per region; copy the data to an encrypted volume (snapshot, copy encrypted, swap).',
-  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(v:EBSVolume)
+  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(v:AWSEBSVolume)
 WHERE coalesce(v.encrypted, false) = false
 RETURN a.id AS account_id, a.name AS account_name, v.region AS region, v.volumeid AS volume_id, v.size AS size_gib, v.state AS state
 ORDER BY account_name, region, volume_id`,
@@ -375,8 +375,8 @@ export const ebsUnattached = awsQuery({
   description: 'Volumes attached to no instance: cost, and data nobody watches',
   severity: 'info',
   remediation: 'Snapshot the volume if its data matters, then delete it.',
-  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(v:EBSVolume)
-WHERE NOT EXISTS { MATCH (v)-[:ATTACHED_TO]->(:EC2Instance) }
+  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(v:AWSEBSVolume)
+WHERE NOT EXISTS { MATCH (v)-[:ATTACHED_TO]->(:AWSEC2Instance) }
 RETURN a.id AS account_id, a.name AS account_name, v.region AS region, v.volumeid AS volume_id, v.size AS size_gib, v.createtime AS created
 ORDER BY account_name, region, volume_id`,
   columns: {

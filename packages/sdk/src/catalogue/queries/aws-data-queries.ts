@@ -8,7 +8,7 @@ export const rdsInstances = awsQuery({
   group: 'rds',
   tags: ['inventory', 'list'],
   description: 'RDS database instances with engine, endpoint, encryption and exposure',
-  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(r:RDSInstance)
+  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(r:AWSRDSInstance)
 RETURN a.id AS account_id, a.name AS account_name, r.region AS region, r.db_instance_identifier AS db_instance, r.engine AS engine, r.engine_version AS engine_version, r.endpoint_address AS endpoint, r.publicly_accessible AS publicly_accessible, r.storage_encrypted AS storage_encrypted, r.instance_create_time AS created
 ORDER BY account_name, region, db_instance`,
   columns: {
@@ -35,7 +35,7 @@ export const rdsUnencrypted = awsQuery({
   severity: 'high',
   remediation:
     'Restore an encrypted copy from a snapshot (snapshot, copy with a KMS key, restore) and switch over.',
-  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(r:RDSInstance)
+  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(r:AWSRDSInstance)
 WHERE coalesce(r.storage_encrypted, false) = false
 RETURN a.id AS account_id, a.name AS account_name, r.region AS region, r.db_instance_identifier AS db_instance, r.engine AS engine, r.publicly_accessible AS publicly_accessible
 ORDER BY account_name, region, db_instance`,
@@ -58,7 +58,7 @@ export const rdsPublic = awsQuery({
   description: 'RDS instances with a public endpoint (PubliclyAccessible)',
   severity: 'high',
   remediation: 'Set PubliclyAccessible to false and reach the database from inside the VPC.',
-  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(r:RDSInstance)
+  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(r:AWSRDSInstance)
 WHERE r.publicly_accessible = true
 RETURN a.id AS account_id, a.name AS account_name, r.region AS region, r.db_instance_identifier AS db_instance, r.endpoint_address AS endpoint, r.endpoint_port AS port, r.storage_encrypted AS storage_encrypted
 ORDER BY account_name, region, db_instance`,
@@ -83,7 +83,7 @@ export const rdsOpenToWorld = awsQuery({
     'Publicly accessible RDS instances in a security group that admits 0.0.0.0/0: the database port is reachable by anyone',
   severity: 'critical',
   remediation: 'Make the instance private, and narrow its security group to the application tier.',
-  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(r:RDSInstance)-[:MEMBER_OF_EC2_SECURITY_GROUP]->(sg:EC2SecurityGroup)<-[:MEMBER_OF_EC2_SECURITY_GROUP]-(rule:AWSIpPermissionInbound)<-[:MEMBER_OF_IP_RULE]-(range:AWSIpRange)
+  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(r:AWSRDSInstance)-[:MEMBER_OF_EC2_SECURITY_GROUP]->(sg:AWSEC2SecurityGroup)<-[:MEMBER_OF_EC2_SECURITY_GROUP]-(rule:AWSIpPermissionInbound)<-[:MEMBER_OF_IP_RULE]-(range:AWSIpRange)
 WHERE r.publicly_accessible = true AND range.range IN ['0.0.0.0/0', '::/0']
 RETURN a.id AS account_id, a.name AS account_name, r.region AS region, r.db_instance_identifier AS db_instance, r.endpoint_address AS endpoint, sg.groupid AS security_group_id, rule.fromport AS from_port, rule.toport AS to_port
 ORDER BY account_name, db_instance, security_group_id, region, from_port, to_port`,
@@ -108,7 +108,7 @@ export const rdsNoIamAuth = awsQuery({
   description: 'RDS instances that only accept database passwords (IAM database authentication off)',
   severity: 'low',
   remediation: 'Enable IAM database authentication and give applications IAM-based, short-lived credentials.',
-  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(r:RDSInstance)
+  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(r:AWSRDSInstance)
 WHERE coalesce(r.iam_database_authentication_enabled, false) = false
 RETURN a.id AS account_id, a.name AS account_name, r.region AS region, r.db_instance_identifier AS db_instance, r.engine AS engine
 ORDER BY account_name, region, db_instance`,
@@ -128,7 +128,7 @@ export const rdsSecurityGroups = awsQuery({
   group: 'rds',
   tags: ['inventory', 'networking', 'drift'],
   description: 'The VPC security groups each RDS instance is in',
-  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(r:RDSInstance)-[:MEMBER_OF_EC2_SECURITY_GROUP]->(sg:EC2SecurityGroup)
+  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(r:AWSRDSInstance)-[:MEMBER_OF_EC2_SECURITY_GROUP]->(sg:AWSEC2SecurityGroup)
 WITH a, r, sg ORDER BY sg.groupid
 RETURN a.id AS account_id, a.name AS account_name, r.db_instance_identifier AS db_instance, count(DISTINCT sg) AS group_count, collect(DISTINCT sg.groupid) AS security_groups
 ORDER BY group_count DESC, db_instance, account_id`,
@@ -148,7 +148,7 @@ export const s3Buckets = awsQuery({
   group: 's3',
   tags: ['inventory', 'list'],
   description: 'S3 buckets with region, encryption, versioning and anonymous access',
-  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(b:S3Bucket)
+  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(b:AWSS3Bucket)
 RETURN a.id AS account_id, a.name AS account_name, b.name AS bucket, b.region AS region, b.creationdate AS created, b.default_encryption AS encrypted, b.versioning_status AS versioning, b.anonymous_access AS anonymous_access
 ORDER BY account_name, bucket`,
   columns: {
@@ -173,7 +173,7 @@ export const s3Anonymous = awsQuery({
   severity: 'critical',
   remediation:
     'Turn on S3 Block Public Access for the bucket (and the account); serve public content through CloudFront with origin access control.',
-  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(b:S3Bucket)
+  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(b:AWSS3Bucket)
 WHERE b.anonymous_access = true
 RETURN a.id AS account_id, a.name AS account_name, b.name AS bucket, b.region AS region, b.anonymous_actions AS anonymous_actions
 ORDER BY account_name, bucket`,
@@ -195,7 +195,7 @@ export const s3Unencrypted = awsQuery({
   description: 'Buckets with no default encryption configuration reported',
   severity: 'medium',
   remediation: 'Set default encryption (SSE-S3 or SSE-KMS) on the bucket.',
-  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(b:S3Bucket)
+  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(b:AWSS3Bucket)
 WHERE coalesce(b.default_encryption, false) = false
 RETURN a.id AS account_id, a.name AS account_name, b.name AS bucket, b.region AS region
 ORDER BY account_name, bucket`,
@@ -209,7 +209,7 @@ export const s3Acls = awsQuery({
   group: 's3',
   tags: ['inventory', 'security', 'drift'],
   description: 'Every grant of every bucket ACL: who gets which permission',
-  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(b:S3Bucket)<-[:APPLIES_TO]-(acl:S3Acl)
+  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(b:AWSS3Bucket)<-[:APPLIES_TO]-(acl:AWSS3Acl)
 RETURN a.id AS account_id, a.name AS account_name, b.name AS bucket, acl.type AS grantee_type, acl.granteeid AS grantee, acl.displayname AS grantee_name, acl.permission AS permission
 ORDER BY account_name, bucket, grantee_type, grantee, permission`,
   columns: {
@@ -232,7 +232,7 @@ export const s3NoPublicAccessBlock = awsQuery({
   description: 'Buckets where one of the four S3 Block Public Access settings is off',
   severity: 'low',
   remediation: 'Turn on all four Block Public Access settings unless the bucket must be public.',
-  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(b:S3Bucket)
+  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(b:AWSS3Bucket)
 WHERE NOT (coalesce(b.block_public_acls, false) AND coalesce(b.ignore_public_acls, false) AND coalesce(b.block_public_policy, false) AND coalesce(b.restrict_public_buckets, false))
 RETURN a.id AS account_id, a.name AS account_name, b.name AS bucket, b.block_public_acls AS block_public_acls, b.ignore_public_acls AS ignore_public_acls, b.block_public_policy AS block_public_policy, b.restrict_public_buckets AS restrict_public_buckets
 ORDER BY account_name, bucket`,

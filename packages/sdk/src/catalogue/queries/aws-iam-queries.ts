@@ -70,7 +70,7 @@ export const iamAccessKeys = awsQuery({
   group: 'iam',
   tags: ['inventory', 'identity', 'drift'],
   description: 'Access keys of IAM users, with their age and last use',
-  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(u:AWSUser)-[:AWS_ACCESS_KEY]->(k:AccountAccessKey)
+  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(u:AWSUser)-[:AWS_ACCESS_KEY]->(k:AWSAccountAccessKey)
 RETURN a.id AS account_id, a.name AS account_name, u.name AS user_name, k.accesskeyid AS access_key_id, k.status AS status, k.createdate AS created, k.lastuseddate AS last_used
 ORDER BY account_name, user_name, access_key_id`,
   columns: {
@@ -95,7 +95,7 @@ export const iamAccessKeysOld = awsQuery({
   remediation:
     'Rotate the key (create a new one, switch the consumer, delete the old one), or replace it with a role.',
   parameters: [{ name: 'days', type: 'number', default: 90, description: 'Maximum key age in days' }],
-  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(u:AWSUser)-[:AWS_ACCESS_KEY]->(k:AccountAccessKey)
+  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(u:AWSUser)-[:AWS_ACCESS_KEY]->(k:AWSAccountAccessKey)
 WHERE coalesce(k.status, 'Active') = 'Active' AND datetime(k.createdate) < datetime() - duration({days: $days})
 RETURN a.id AS account_id, a.name AS account_name, u.name AS user_name, k.accesskeyid AS access_key_id, k.createdate AS created, k.lastuseddate AS last_used
 ORDER BY created, access_key_id`,

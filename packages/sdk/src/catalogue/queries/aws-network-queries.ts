@@ -9,7 +9,7 @@ export const vpcs = awsQuery({
   tags: ['inventory', 'networking', 'list'],
   description: 'VPCs by account and region, with their CIDR and subnet count',
   cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(v:AWSVpc)
-OPTIONAL MATCH (s:EC2Subnet)-[:MEMBER_OF_AWS_VPC]->(v)
+OPTIONAL MATCH (s:AWSEC2Subnet)-[:MEMBER_OF_AWS_VPC]->(v)
 RETURN a.id AS account_id, a.name AS account_name, v.region AS region, v.vpcid AS vpc_id, v.primary_cidr_block AS cidr, v.is_default AS is_default, count(s) AS subnet_count
 ORDER BY account_name, region, vpc_id`,
   columns: {
@@ -30,7 +30,7 @@ export const subnets = awsQuery({
   group: 'vpc',
   tags: ['inventory', 'networking', 'list'],
   description: 'Subnets by VPC, and whether they give instances public IPs',
-  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(s:EC2Subnet)-[:MEMBER_OF_AWS_VPC]->(v:AWSVpc)
+  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(s:AWSEC2Subnet)-[:MEMBER_OF_AWS_VPC]->(v:AWSVpc)
 RETURN a.id AS account_id, a.name AS account_name, v.vpcid AS vpc_id, s.subnetid AS subnet_id, s.cidr_block AS cidr, s.availability_zone AS availability_zone, s.map_public_ip_on_launch AS public_ip_on_launch
 ORDER BY account_name, vpc_id, subnet_id`,
   columns: {
@@ -120,7 +120,7 @@ export const vpcSecurityGroups = awsQuery({
   group: 'vpc',
   tags: ['inventory', 'networking', 'drift'],
   description: 'The security groups defined in each VPC',
-  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(v:AWSVpc)-[:MEMBER_OF_EC2_SECURITY_GROUP]->(sg:EC2SecurityGroup)
+  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(v:AWSVpc)-[:MEMBER_OF_EC2_SECURITY_GROUP]->(sg:AWSEC2SecurityGroup)
 WITH a, v, sg ORDER BY sg.groupid
 RETURN a.id AS account_id, a.name AS account_name, v.vpcid AS vpc_id, count(DISTINCT sg) AS group_count, collect(DISTINCT sg.groupid) AS security_groups
 ORDER BY group_count DESC, vpc_id`,
@@ -141,7 +141,7 @@ export const elbList = awsQuery({
   tags: ['inventory', 'networking', 'list'],
   description: 'Classic ELBs with their scheme, DNS name and listener ports',
   cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(lb:AWSLoadBalancer)
-OPTIONAL MATCH (lb)-[:ELB_LISTENER]->(l:ELBListener)
+OPTIONAL MATCH (lb)-[:ELB_LISTENER]->(l:AWSELBListener)
 WITH a, lb, l ORDER BY l.port
 RETURN a.id AS account_id, a.name AS account_name, lb.region AS region, lb.name AS name, lb.scheme AS scheme, lb.dnsname AS dns_name, collect(DISTINCT l.port) AS ports
 ORDER BY account_name, region, name`,
@@ -167,7 +167,7 @@ export const elbPublic = awsQuery({
   remediation: 'Expected for public services; make sure each listener is intended and uses TLS.',
   cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(lb:AWSLoadBalancer)
 WHERE lb.scheme = 'internet-facing'
-OPTIONAL MATCH (lb)-[:ELB_LISTENER]->(l:ELBListener)
+OPTIONAL MATCH (lb)-[:ELB_LISTENER]->(l:AWSELBListener)
 WITH a, lb, l ORDER BY l.port
 RETURN a.id AS account_id, a.name AS account_name, lb.region AS region, lb.name AS name, lb.dnsname AS dns_name, collect(DISTINCT l.port) AS ports, lb.exposed_internet_ports AS open_to_internet
 ORDER BY account_name, name, dns_name`,
@@ -189,7 +189,7 @@ export const elbSecurityGroups = awsQuery({
   group: 'elb',
   tags: ['inventory', 'networking', 'drift'],
   description: 'The security groups of each classic ELB',
-  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(lb:AWSLoadBalancer)-[:MEMBER_OF_EC2_SECURITY_GROUP]->(sg:EC2SecurityGroup)
+  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(lb:AWSLoadBalancer)-[:MEMBER_OF_EC2_SECURITY_GROUP]->(sg:AWSEC2SecurityGroup)
 WITH a, lb, sg ORDER BY sg.groupid
 RETURN a.id AS account_id, a.name AS account_name, lb.name AS name, collect(DISTINCT sg.groupid) AS security_groups
 ORDER BY account_name, name`,
@@ -203,7 +203,7 @@ export const elbInstances = awsQuery({
   group: 'elb',
   tags: ['inventory', 'networking'],
   description: 'Which EC2 instances each classic ELB exposes',
-  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(lb:AWSLoadBalancer)-[:EXPOSE]->(i:EC2Instance)
+  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(lb:AWSLoadBalancer)-[:EXPOSE]->(i:AWSEC2Instance)
 WITH a, lb, i ORDER BY i.instanceid
 RETURN a.id AS account_id, a.name AS account_name, lb.name AS name, lb.scheme AS scheme, count(DISTINCT i) AS instance_count, collect(DISTINCT i.instanceid) AS instances
 ORDER BY instance_count DESC, name, account_id`,
@@ -225,7 +225,7 @@ export const elbv2List = awsQuery({
   tags: ['inventory', 'networking', 'list'],
   description: 'ELBv2 load balancers with type, scheme, DNS name and listener ports',
   cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(lb:AWSLoadBalancerV2)
-OPTIONAL MATCH (lb)-[:ELBV2_LISTENER]->(l:ELBV2Listener)
+OPTIONAL MATCH (lb)-[:ELBV2_LISTENER]->(l:AWSELBV2Listener)
 WITH a, lb, l ORDER BY l.port
 RETURN a.id AS account_id, a.name AS account_name, lb.region AS region, lb.name AS name, lb.type AS type, lb.scheme AS scheme, lb.dnsname AS dns_name, collect(DISTINCT l.port) AS ports
 ORDER BY account_name, region, name`,
@@ -252,7 +252,7 @@ export const elbv2Public = awsQuery({
   remediation: 'Expected for public services; make sure each listener is intended and uses TLS.',
   cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(lb:AWSLoadBalancerV2)
 WHERE lb.scheme = 'internet-facing'
-OPTIONAL MATCH (lb)-[:ELBV2_LISTENER]->(l:ELBV2Listener)
+OPTIONAL MATCH (lb)-[:ELBV2_LISTENER]->(l:AWSELBV2Listener)
 WITH a, lb, l ORDER BY l.port
 RETURN a.id AS account_id, a.name AS account_name, lb.region AS region, lb.name AS name, lb.type AS type, lb.dnsname AS dns_name, collect(DISTINCT l.port) AS ports, lb.exposed_internet_ports AS open_to_internet
 ORDER BY account_name, name, dns_name`,
@@ -275,7 +275,7 @@ export const elbv2SecurityGroups = awsQuery({
   group: 'elb',
   tags: ['inventory', 'networking', 'drift'],
   description: 'The security groups of each ELBv2 load balancer',
-  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(lb:AWSLoadBalancerV2)-[:MEMBER_OF_EC2_SECURITY_GROUP]->(sg:EC2SecurityGroup)
+  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(lb:AWSLoadBalancerV2)-[:MEMBER_OF_EC2_SECURITY_GROUP]->(sg:AWSEC2SecurityGroup)
 WITH a, lb, sg ORDER BY sg.groupid
 RETURN a.id AS account_id, a.name AS account_name, lb.name AS name, collect(DISTINCT sg.groupid) AS security_groups
 ORDER BY account_name, name`,
@@ -289,7 +289,7 @@ export const elbv2Instances = awsQuery({
   group: 'elb',
   tags: ['inventory', 'networking'],
   description: 'Which EC2 instances each ELBv2 load balancer exposes (through its target groups)',
-  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(lb:AWSLoadBalancerV2)-[:EXPOSE]->(i:EC2Instance)
+  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(lb:AWSLoadBalancerV2)-[:EXPOSE]->(i:AWSEC2Instance)
 WITH a, lb, i ORDER BY i.instanceid
 RETURN a.id AS account_id, a.name AS account_name, lb.name AS name, lb.scheme AS scheme, count(DISTINCT i) AS instance_count, collect(DISTINCT i.instanceid) AS instances
 ORDER BY instance_count DESC, name, account_id`,
