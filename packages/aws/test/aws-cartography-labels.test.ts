@@ -28,16 +28,23 @@ describe("Cartography's current labels on an AWS graph", () => {
 
   const renamed = awsSchemas.filter((schema) => schema.legacyLabels.length > 0);
 
-  it('relabels the old nodes at the next sync instead of duplicating them', async () => {
-    expect(renamed.map((s) => s.label)).toEqual(expect.arrayContaining(['AWSEC2Instance', 'AWSS3Bucket']));
+  /** A seeded two-account organisation, emulated and synced into the test store. */
+  async function syncEstate(regionsPerAccount: number) {
     const estate = generateAwsEstate({
       seed: 7,
       accounts: 2,
-      regionsPerAccount: 1,
+      regionsPerAccount,
       now: '2025-06-01T00:00:00Z',
     });
-    emulator = await startAwsEmulator({ estate });
-    expect((await syncAws(store, emulator)).status).toBe('success');
+    const started = await startAwsEmulator({ estate });
+    emulator = started;
+    expect((await syncAws(store, started)).status).toBe('success');
+    return { estate, emulator: started };
+  }
+
+  it('relabels the old nodes at the next sync instead of duplicating them', async () => {
+    expect(renamed.map((s) => s.label)).toEqual(expect.arrayContaining(['AWSEC2Instance', 'AWSS3Bucket']));
+    const { emulator: aws } = await syncEstate(1);
 
     const before = new Map<string, number>();
     for (const schema of renamed) before.set(schema.label, await nodes(store, schema.label));
@@ -63,7 +70,7 @@ describe("Cartography's current labels on an AWS graph", () => {
       expect(await nodes(store, legacy as string), legacy).toBe(before.get(schema.label));
     }
 
-    expect((await syncAws(store, emulator)).status).toBe('success');
+    expect((await syncAws(store, aws)).status).toBe('success');
     for (const schema of renamed) {
       const [legacy] = schema.legacyLabels;
       expect(await nodes(store, schema.label), schema.label).toBe(before.get(schema.label));
@@ -86,14 +93,7 @@ describe("Cartography's current labels on an AWS graph", () => {
   });
 
   it("answers the sample queries of Cartography's README", async () => {
-    const estate = generateAwsEstate({
-      seed: 7,
-      accounts: 2,
-      regionsPerAccount: 2,
-      now: '2025-06-01T00:00:00Z',
-    });
-    emulator = await startAwsEmulator({ estate });
-    expect((await syncAws(store, emulator)).status).toBe('success');
+    const { estate } = await syncEstate(2);
     const unencrypted = await store.read<{ account: string; rds: string }>(
       'MATCH (a:AWSAccount)-[:RESOURCE]->(rds:AWSRDSInstance{storage_encrypted:false}) RETURN a.name AS account, rds.id AS rds',
     );
