@@ -92,27 +92,61 @@ function unpackedWheel(env: NodeJS.ProcessEnv): string {
     }
     const staging = mkdtempSync(join(cache, 'unpacking-'));
     execFileSync('python3', ['-m', 'zipfile', '-e', wheel, staging], { stdio: 'ignore', timeout: 120_000 });
-    rmSync(unpacked, { recursive: true, force: true });
-    renameSync(staging, unpacked);
+    // Test workers may unpack at the same time: the first rename wins, the others use its folder.
+    try {
+      renameSync(staging, unpacked);
+    } catch (error) {
+      rmSync(staging, { recursive: true, force: true });
+      if (!existsSync(join(unpacked, 'cartography', 'models'))) throw error;
+    }
     return unpacked;
   } finally {
     rmSync(download, { recursive: true, force: true });
   }
 }
 
-/** Cartography's models, dumped once per cache folder. */
-export function loadCartographyModels(env: NodeJS.ProcessEnv = process.env): CartographyModels {
-  const dump = join(cacheDir(env), 'models.json');
+/** What a dump script prints about the unpacked wheel, computed once per cache folder. */
+function dumped(script: string, file: string, env: NodeJS.ProcessEnv): unknown {
+  const dump = join(cacheDir(env), file);
   if (!existsSync(dump)) {
     const wheel = unpackedWheel(env);
-    const json = execFileSync('python3', ['-W', 'ignore', join(here, 'dump_models.py'), wheel], {
+    const json = execFileSync('python3', ['-W', 'ignore', join(here, script), wheel], {
       encoding: 'utf8',
       maxBuffer: 256 * 1024 * 1024,
       timeout: 120_000,
     });
-    writeFileSync(`${dump}.tmp`, json);
-    renameSync(`${dump}.tmp`, dump);
+    const partial = `${dump}.${process.pid}.tmp`;
+    writeFileSync(partial, json);
+    renameSync(partial, dump);
   }
-  const models = JSON.parse(readFileSync(dump, 'utf8')) as CartographyModels & { version: string | null };
+  return JSON.parse(readFileSync(dump, 'utf8'));
+}
+
+/** Cartography's models. */
+export function loadCartographyModels(env: NodeJS.ProcessEnv = process.env): CartographyModels {
+  const models = dumped('dump_models.py', 'models.json', env) as CartographyModels & {
+    version: string | null;
+  };
   return { ...models, version: models.version ?? CARTOGRAPHY_VERSION };
+}
+
+/** One fact of a Cartography rule: a Cypher query that finds assets of one label. */
+export interface CartographyFact {
+  file: string;
+  id: string;
+  /** Cartography's module (AWS, GCP, GOOGLEWORKSPACE, CROSS_CLOUD, ...). */
+  module: string | null;
+  label: string | null;
+  cypher: string;
+}
+
+/** The facts of Cartography's rules whose Cypher is a literal (the others are listed as skipped). */
+export function loadCartographyFacts(env: NodeJS.ProcessEnv = process.env): {
+  facts: CartographyFact[];
+  skipped: Omit<CartographyFact, 'cypher'>[];
+} {
+  return dumped('dump_facts.py', 'facts.json', env) as {
+    facts: CartographyFact[];
+    skipped: Omit<CartographyFact, 'cypher'>[];
+  };
 }
