@@ -171,6 +171,21 @@ describe('AWS provider against the emulator', () => {
         { prefix: `arn:aws:iam::${management().id}:` },
       ),
     ).toBe(2);
+    // The same links under Cartography's newer relationship types.
+    expect(
+      await count(
+        store,
+        "MATCH (u:AWSUser {name: 'many-groups-carol'})-[:MEMBER_OF]->(g:AWSGroup) WHERE u.arn STARTS WITH $prefix RETURN count(g) AS c",
+        { prefix: `arn:aws:iam::${management().id}:` },
+      ),
+    ).toBe(6);
+    expect(
+      await count(
+        store,
+        "MATCH (k:AWSAccountAccessKey {status: 'Active'})-[:OWNED_BY]->(u:AWSUser {name: 'ci-deployer'}) WHERE u.arn STARTS WITH $prefix RETURN count(k) AS c",
+        { prefix: `arn:aws:iam::${management().id}:` },
+      ),
+    ).toBe(2);
     expect(
       await count(
         store,

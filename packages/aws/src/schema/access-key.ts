@@ -24,6 +24,9 @@ export const AccountAccessKey = defineNode({
       direction: 'in',
       description: 'the user the key authenticates',
     }),
+    owner: defineRel('OWNED_BY', refOf(AWSUser), {
+      description: "the same user, under Cartography's newer relationship from the key",
+    }),
   },
   description: 'An access key of an IAM user (IAM ListAccessKeys, GetAccessKeyLastUsed).',
 });

@@ -51,6 +51,14 @@ export const AWSUser = defineNode({
         description: 'a group of the same account the user belongs to (matched by name)',
       },
     ),
+    memberOf: defineRel(
+      'MEMBER_OF',
+      { label: 'AWSGroup', key: 'name' },
+      {
+        sameScope: true,
+        description: "the same membership under Cartography's newer, cross-provider relationship type",
+      },
+    ),
   },
   description: 'An IAM user.',
 });

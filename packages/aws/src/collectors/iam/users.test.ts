@@ -50,6 +50,7 @@ describe('transformUsers', () => {
         passwordlastused: '2024-02-02T00:00:00.000Z',
         policies: ['arn:aws:iam::aws:policy/AdministratorAccess'],
         groups: ['admins', 'developers'],
+        memberOf: ['admins', 'developers'],
       },
     ]);
     expect(keys?.rows).toEqual([
@@ -62,6 +63,7 @@ describe('transformUsers', () => {
         lastusedservice: 's3',
         lastusedregion: 'us-east-1',
         user: 'arn:aws:iam::123456789012:user/alice',
+        owner: 'arn:aws:iam::123456789012:user/alice',
       },
     ]);
   });

@@ -60,6 +60,7 @@ export function transformUsers(page: UsersPage) {
         ),
       ],
       groups: present(u.GroupList),
+      memberOf: present(u.GroupList),
     });
     for (const { key, lastUsed } of page.accessKeys[u.UserName] ?? []) {
       if (!key.AccessKeyId) continue;
@@ -72,6 +73,7 @@ export function transformUsers(page: UsersPage) {
         lastusedservice: lastUsed?.ServiceName,
         lastusedregion: lastUsed?.Region,
         user: arn,
+        owner: arn,
       });
     }
   }
