@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { StoreMemoryError } from '../src/errors/skygraph-error.ts';
 import type { GraphStore } from '../src/store/graph-store.ts';
 import type { SyncEvent } from '../src/sync/events.ts';
@@ -109,6 +109,28 @@ describe('sync', () => {
       'MATCH (n) WHERE (n:TestServer OR n:TestDisk) AND n.lastupdated <> 200 RETURN count(n) AS c',
     );
     expect(stale[0]?.c).toBe(0);
+  });
+
+  it('two runs within one second of the clock still clean up what the second no longer finds', async () => {
+    const second = Date.parse('2026-01-01T00:00:00.400Z');
+    const clock = vi.spyOn(Date, 'now').mockReturnValue(second);
+    try {
+      const first = await sync({ store, providers: [fixtureProvider(estate())], retry: fast });
+      const smaller = estate();
+      const east = smaller.tenants.alpha?.east;
+      if (!east) throw new Error('fixture');
+      east.servers = east.servers.filter((s) => s.id !== 'alpha-east-s4');
+      const next = await sync({ store, providers: [fixtureProvider(smaller)], retry: fast });
+      expect(next.updateTag).toBeGreaterThan(first.updateTag);
+      expect(next.counts.deleted).toBeGreaterThan(0);
+      expect(await ids('TestServer')).not.toContain('alpha-east-s4');
+      // The clock stepping back must not reuse an older tag either.
+      clock.mockReturnValue(second - 60_000);
+      const third = await sync({ store, providers: [fixtureProvider(estate())], retry: fast });
+      expect(third.updateTag).toBeGreaterThan(next.updateTag);
+    } finally {
+      clock.mockRestore();
+    }
   });
 
   it('a scope that fails keeps its previous data and is reported; the others are cleaned', async () => {

@@ -114,6 +114,7 @@ export async function sync(options: SyncOptions): Promise<SyncResult> {
     writeMs: 0,
   };
   const providers = options.providers.map((p) => p.name);
+  if (options.updateTag === undefined) state.updateTag = await nextUpdateTag(options.store, state.updateTag);
   state.emit({ type: 'run:start', runId: state.runId, updateTag: state.updateTag, providers });
   state.log.info(
     { runId: state.runId, updateTag: state.updateTag, providers, store: options.store.location },
@@ -593,4 +594,17 @@ function info(scope: Scope) {
 
 function sum<T>(items: readonly T[], pick: (item: T) => number): number {
   return items.reduce((total, item) => total + pick(item), 0);
+}
+
+/**
+ * The clock's second, unless a run already used it or a later one (two runs in
+ * one second, a clock stepped back): cleanup deletes what carries an older tag,
+ * so a reused tag would leave the first run's leftovers in the graph.
+ */
+async function nextUpdateTag(store: GraphStore, clock: number): Promise<number> {
+  const [row] = await store.read<{ last: unknown }>(
+    'MATCH (m:SyncMetadata) RETURN max(coalesce(m.last_attempt, m.lastupdated)) AS last',
+  );
+  const last = typeof row?.last === 'number' ? row.last : Number(row?.last ?? Number.NaN);
+  return Number.isFinite(last) && last >= clock ? last + 1 : clock;
 }
