@@ -70,7 +70,7 @@ export {
 export { ensureIndexes } from './sync/ensure-indexes.ts';
 export type { ScopeInfo, SyncEvent, SyncListener } from './sync/events.ts';
 export { acquireLease, type LeaseOptions, releaseLease } from './sync/lease.ts';
-export { migrateLegacyLabels } from './sync/migrate-legacy-labels.ts';
+export { migrateLegacyLabels, runMigrations } from './sync/migrate-legacy-labels.ts';
 export {
   type AnalysisJob,
   type AnyLoad,
@@ -79,6 +79,7 @@ export {
   defineCollector,
   type Load,
   load,
+  type Migration,
   type PlanContext,
   type Provider,
   type Scope,

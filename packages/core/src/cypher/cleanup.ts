@@ -25,10 +25,18 @@ function filterClause(filterProps: readonly string[]): string {
  * nodes, then stale relationships of the nodes that stay. The node and
  * relationship statements also return what they deleted, for the change log.
  */
-export function cleanupCypher(schema: AnyNodeSchema, filterProps: readonly string[]): CleanupStatement[] {
+export function cleanupCypher(
+  schema: AnyNodeSchema,
+  filterProps: readonly string[],
+  exclude: readonly string[] = [],
+): CleanupStatement[] {
   const scope = schema.scope;
   if (!scope) return [];
-  const filters = filterClause(filterProps);
+  // Nodes of another type that carries this type's label as an extra one
+  // (an inbound rule is an AWSIpRule too) are that type's to clean up.
+  const filters =
+    filterClause(filterProps) +
+    exclude.map((label) => ` AND NOT n:${assertIdentifier(label, 'label')}`).join('');
   const owner = `(s:${scope.owner.label} {${scope.owner.key}: $scopeKey})`;
   // A node another owner still holds (a shared CIDR range, a tag of a shared
   // network) is not this scope's to delete: only its scope edge goes (below).

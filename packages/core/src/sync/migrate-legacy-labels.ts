@@ -1,5 +1,6 @@
 import type { AnyNodeSchema } from '../schema/define.ts';
 import type { GraphStore } from '../store/graph-store.ts';
+import type { Migration } from './provider.ts';
 
 /**
  * Brings nodes an earlier skygraph wrote under a type's legacy label (its
@@ -39,4 +40,27 @@ export async function migrateLegacyLabels(
     }
   }
   return migrated;
+}
+
+/**
+ * Runs providers' migrations (see {@link Migration}), each repeated in
+ * batches until it finds nothing more.
+ *
+ * @returns how many entities each migration changed, by name (absent: none).
+ */
+export async function runMigrations(
+  store: GraphStore,
+  migrations: readonly Migration[],
+  batchSize = 5000,
+): Promise<Record<string, number>> {
+  const done: Record<string, number> = {};
+  for (const migration of migrations) {
+    for (;;) {
+      const [rows] = await store.write([{ cypher: migration.cypher, params: { batch: batchSize } }]);
+      const count = Number(rows?.[0]?.migrated ?? 0);
+      if (count > 0) done[migration.name] = (done[migration.name] ?? 0) + count;
+      if (count < batchSize) break;
+    }
+  }
+  return done;
 }

@@ -89,6 +89,18 @@ export interface AnalysisJob {
   readonly statements: readonly string[];
 }
 
+/**
+ * A change to a graph an earlier skygraph version wrote (a renamed property,
+ * a relationship no longer written), run before every sync. Its statement
+ * touches at most `$batch` entities and returns how many as `migrated`; the
+ * runner repeats it until it returns fewer. On a migrated graph it finds
+ * nothing, so it must be cheap then (a label scan at most).
+ */
+export interface Migration {
+  readonly name: string;
+  readonly cypher: string;
+}
+
 /** What the runner gives a provider while it plans its scopes. */
 export interface PlanContext {
   readonly updateTag: number;
@@ -106,6 +118,8 @@ export interface Provider {
   /** Discovers the scopes to collect (accounts and regions, projects...), streaming them as found. */
   plan(ctx: PlanContext): AsyncIterable<Scope<unknown>>;
   readonly analysis?: readonly AnalysisJob[];
+  /** Run before the sync, in order; see {@link Migration}. */
+  readonly migrations?: readonly Migration[];
   /** At most this many of its scopes at once (the global limit still applies). */
   readonly concurrency?: number;
 }

@@ -16,7 +16,7 @@ import { ChangeRecorder, pruneChanges } from './change-log.ts';
 import { ensureIndexes } from './ensure-indexes.ts';
 import type { SyncEvent, SyncListener } from './events.ts';
 import { acquireLease, DEFAULT_LEASE, type LeaseOptions, releaseLease } from './lease.ts';
-import { migrateLegacyLabels } from './migrate-legacy-labels.ts';
+import { migrateLegacyLabels, runMigrations } from './migrate-legacy-labels.ts';
 import type { CollectContext, Provider, Scope } from './provider.ts';
 import { DEFAULT_RETRY, type RetryPolicy, withRetry } from './retry.ts';
 import { type PreparedRow, prepareRow } from './row-prep.ts';
@@ -125,6 +125,17 @@ export async function sync(options: SyncOptions): Promise<SyncResult> {
   const migrated = await migrateLegacyLabels(options.store, schemas, state.cleanupBatchSize);
   if (Object.keys(migrated).length > 0) {
     state.log.info({ migrated }, 'nodes written under a legacy label now carry the current one');
+  }
+  const changed = await runMigrations(
+    options.store,
+    options.providers.flatMap((p) => p.migrations ?? []),
+    state.cleanupBatchSize,
+  );
+  if (Object.keys(changed).length > 0) {
+    state.log.info(
+      { migrations: changed },
+      'graph written by an earlier version brought to the current shape',
+    );
   }
   await ensureIndexes(options.store, schemas, (message) => state.log.warn(message));
 
@@ -455,16 +466,21 @@ async function cleanupScope(scope: Scope, state: RunState, recorder: ChangeRecor
     filters,
     batchSize: state.cleanupBatchSize,
   };
+  const all = [...groups.values()].flat();
   let deleted = 0;
   for (const schemas of groups.values()) {
     const stale = await findStale(schemas, target);
     if (stale.size === 0) continue;
     for (const schema of schemas) {
+      const others = all
+        .filter((o) => o !== schema && o.extraLabels.includes(schema.label))
+        .map((o) => o.label);
       deleted += await cleanupSchema(
         schema,
         target,
         recorder ? (batch) => recorder.removed(schema, batch) : undefined,
         stale,
+        others,
       );
     }
   }

@@ -208,18 +208,20 @@ function needed(deletes: CleanupTarget, stale: Staleness | undefined): boolean {
  * each statement repeated in bounded batches until nothing is left.
  * `onDeleted` sees each batch's deletions (the change log records them).
  * With `stale` (from {@link findStale}), only the statements with something
- * to delete run; without it, all of them do.
+ * to delete run; without it, all of them do. Nodes carrying an `exclude`
+ * label are left alone (another schema's, which shares this label).
  */
 export async function cleanupSchema(
   schema: AnyNodeSchema,
   target: CleanupTargetOptions,
   onDeleted?: (batch: DeletedBatch) => Promise<void>,
   stale?: ReadonlyMap<string, Staleness>,
+  exclude: readonly string[] = [],
 ): Promise<number> {
   if (!schema.scope || target.scopeKey === null) return 0;
   const params = cleanupParams(target);
   let total = 0;
-  for (const { cypher, deletes } of cleanupCypher(schema, Object.keys(target.filters))) {
+  for (const { cypher, deletes } of cleanupCypher(schema, Object.keys(target.filters), exclude)) {
     if (stale && !needed(deletes, stale.get(schema.label))) continue;
     for (;;) {
       const [rows] = await target.store.write([{ cypher, params }]);
