@@ -26,6 +26,8 @@ const WHEEL = `cartography-${CARTOGRAPHY_VERSION}-py3-none-any.whl`;
 const WHEEL_SHA256 = 'fdf09716dd56c88fe2f37c88ccaffe5867a076aa28989aef73d5f44c8960641c';
 
 export interface CartographyRel {
+  /** Set on stand-alone relationship models (match links) only. */
+  source?: string;
   type: string;
   direction: 'in' | 'out';
   target: string;
@@ -53,6 +55,8 @@ export interface CartographyNode {
 export interface CartographyModels {
   version: string;
   nodes: CartographyNode[];
+  /** Relationship models written on their own between existing nodes (Cartography's MatchLinks). */
+  matchLinks?: CartographyRel[];
 }
 
 const here = dirname(fileURLToPath(import.meta.url));

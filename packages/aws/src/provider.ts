@@ -1,5 +1,6 @@
 import { ConfigError, type Provider } from '@skygraph/core';
 import { awsAnalysisJobs } from './analysis/index.ts';
+import { awsMigrations } from './analysis/migrations.ts';
 import { classifyAwsError } from './classify-error.ts';
 import { type AwsCredentialIdentityProvider, hubCredentials, shareCredentials } from './credentials.ts';
 import type { AwsConfig } from './options.ts';
@@ -58,6 +59,7 @@ export function createAwsProvider(config: AwsConfig, options: AwsProviderOptions
     classifyError: classifyAwsError,
     concurrency: config.awsConcurrency,
     analysis: awsAnalysisJobs,
+    migrations: awsMigrations,
     plan(ctx) {
       hub ??= hubCredentials();
       return planAws(ctx, {

@@ -92,6 +92,63 @@ describe("Cartography's current labels on an AWS graph", () => {
     expect(after?.subnets).toBe(1);
   });
 
+  it("replaces the ids, labels, properties and edges an earlier version wrote with Cartography's, leaving no duplicate", async () => {
+    const { emulator: aws } = await syncEstate(1);
+    const labels = [
+      'AWSIpRule',
+      'AWSIpPermissionInbound',
+      'AWSPolicyStatement',
+      'AWSS3Acl',
+      'AWSEC2Instance',
+    ];
+    const before = new Map<string, number>();
+    for (const label of labels) before.set(label, await nodes(store, label));
+    for (const label of labels) expect(before.get(label), label).toBeGreaterThan(0);
+
+    // The shape the earlier version wrote: its rule, statement and ACL ids, egress rules under
+    // their own label, the IMDS property under its old name, classic load balancers' SUBNET edges.
+    await store.write([
+      {
+        cypher: `MATCH (r:AWSIpRule) WHERE NOT r:AWSIpPermissionInbound
+SET r:AWSIpPermissionEgress:IpPermissionEgress, r.id = replace(r.id, '/IpPermissionsEgress/', '/IpPermissionEgress/')`,
+        params: {},
+      },
+      {
+        cypher:
+          "MATCH (r:AWSIpPermissionInbound) SET r.id = replace(r.id, '/IpPermissions/', '/IpPermissionInbound/')",
+        params: {},
+      },
+      {
+        cypher: "MATCH (s:AWSPolicyStatement) SET s.id = replace(s.id, '/statement/', '/statements/')",
+        params: {},
+      },
+      { cypher: "MATCH (a:AWSS3Acl) SET a.id = 'old-bucket/' + a.id", params: {} },
+      { cypher: "MATCH (i:AWSEC2Instance) SET i.metadata_http_tokens = 'optional'", params: {} },
+      {
+        cypher: 'MATCH (lb:AWSLoadBalancer)-[:PART_OF_SUBNET]->(s:AWSEC2Subnet) MERGE (lb)-[:SUBNET]->(s)',
+        params: {},
+      },
+    ]);
+    const oldEdges = await count(store, 'MATCH (:AWSLoadBalancer)-[r:SUBNET]->() RETURN count(r) AS c');
+
+    expect((await syncAws(store, aws)).status).toBe('success');
+    for (const label of labels) expect(await nodes(store, label), label).toBe(before.get(label));
+    const leftovers = await store.read<{ id: string }>(
+      `MATCH (n) WHERE n:AWSIpPermissionEgress OR n:IpPermissionEgress OR n.id CONTAINS '/IpPermissionInbound/'
+         OR n.id CONTAINS '/statements/' OR n.id STARTS WITH 'old-bucket/' OR n.metadata_http_tokens IS NOT NULL
+       RETURN n.id AS id LIMIT 5`,
+    );
+    expect(leftovers).toEqual([]);
+    expect(await count(store, 'MATCH (:AWSLoadBalancer)-[r:SUBNET]->() RETURN count(r) AS c')).toBe(0);
+    expect(oldEdges).toBeGreaterThan(0);
+    expect(
+      await count(
+        store,
+        "MATCH (i:AWSEC2Instance) WHERE i.metadatahttptokens IN ['optional', 'required'] RETURN count(i) AS c",
+      ),
+    ).toBe(before.get('AWSEC2Instance'));
+  });
+
   it("answers the sample queries of Cartography's README", async () => {
     const { estate } = await syncEstate(2);
     const unencrypted = await store.read<{ account: string; rds: string }>(

@@ -319,7 +319,7 @@ describe('AWS provider against the emulator', () => {
     expect(
       await count(
         store,
-        "MATCH (a:S3Acl {permission: 'READ', type: 'Group'})-[:APPLIES_TO]->(b:S3Bucket) WHERE a.granteeid ENDS WITH '/AllUsers' AND b.name CONTAINS '-public-acl-' RETURN count(a) AS c",
+        "MATCH (a:S3Acl {permission: 'READ', type: 'Group'})-[:APPLIES_TO]->(b:S3Bucket) WHERE a.uri ENDS WITH '/AllUsers' AND b.name CONTAINS '-public-acl-' RETURN count(a) AS c",
       ),
     ).toBe(activeMembers(estate).length);
   });

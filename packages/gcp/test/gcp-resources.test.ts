@@ -166,7 +166,7 @@ describe('GCP project resources and their relationships', () => {
     ]);
     expect(
       await store.read(
-        'MATCH (b:GCPBucket {id: $id})-[:LABELED]->(l:GCPBucketLabel) RETURN l.key AS key, l.value AS value ORDER BY key',
+        'MATCH (b:GCPBucket {id: $id})-[:LABELED]->(l:GCPLabel)<-[:TAGGED]-(b) RETURN l.key AS key, l.value AS value ORDER BY key',
         { id: `${pid}-backups` },
       ),
     ).toEqual([

@@ -11,12 +11,14 @@ const stamp = (rel: string) =>
  * VPC in another account. The collectors write these edges whenever the target
  * already exists; on a first sync, or when the target's scope ran later, this
  * job adds them from the properties the source keeps. The edges belong to the
- * source's schema, so they are cleaned up with it when they go stale.
+ * source's schema, so they are cleaned up with it when they go stale. It also
+ * derives `(AWSEC2Instance)-[:ASSUMES]->(AWSRole)` from the instance profile,
+ * and drops those the profile no longer gives.
  */
 export const crossScopeLinksJob: AnalysisJob = {
   name: 'aws_cross_scope_links',
   description:
-    'Links roles to trusted principals, instances to instance profiles and peering connections to VPCs synced by other scopes',
+    'Links roles to trusted principals, instances to instance profiles (and the roles they assume) and peering connections to VPCs synced by other scopes',
   statements: [
     `MATCH (r:AWSRole) WHERE r.trusted_aws_principals IS NOT NULL
 UNWIND r.trusted_aws_principals AS arn
@@ -27,6 +29,13 @@ ${stamp('t')}`,
 MATCH (p:AWSInstanceProfile {id: i.iaminstanceprofile})
 MERGE (i)-[x:INSTANCE_PROFILE]->(p)
 ${stamp('x')}`,
+    // Cartography's ontology edge: the role an instance acts as, through its instance profile.
+    `MATCH (i:AWSEC2Instance)-[:INSTANCE_PROFILE]->(:AWSInstanceProfile)-[:ASSOCIATED_WITH]->(r:AWSRole)
+MERGE (i)-[x:ASSUMES]->(r)
+${stamp('x')}`,
+    `MATCH (i:AWSEC2Instance)-[x:ASSUMES]->(r:AWSRole)
+WHERE NOT EXISTS { MATCH (i)-[:INSTANCE_PROFILE]->(:AWSInstanceProfile)-[:ASSOCIATED_WITH]->(r) }
+DELETE x`,
     `MATCH (c:AWSPeeringConnection) WHERE c.accepter_vpc_id IS NOT NULL
 MATCH (v:AWSVpc {id: c.accepter_vpc_id})
 MERGE (c)-[x:ACCEPTER_VPC]->(v)

@@ -9,8 +9,12 @@ import type { AnalysisJob } from '@skygraph/core';
  */
 export const globalCleanupJob: AnalysisJob = {
   name: 'aws_global_cleanup',
-  description: 'Deletes IP ranges, service principals and federated principals nothing refers to',
+  description:
+    "Deletes IP ranges, service principals and federated principals nothing refers to, and accounts' edges to those they no longer use",
   statements: [
+    // An account's RESOURCE edge to a shared node lasts while one of its rules or roles names it.
+    'MATCH (a:AWSAccount)-[e:RESOURCE]->(r:AWSIpRange) WHERE NOT EXISTS { MATCH (a)-[:RESOURCE]->(:AWSIpRule)<-[:MEMBER_OF_IP_RULE]-(r) } DELETE e',
+    'MATCH (a:AWSAccount)-[e:RESOURCE]->(p:AWSFederatedPrincipal) WHERE NOT EXISTS { MATCH (a)-[:RESOURCE]->(:AWSRole)-[:TRUSTS_AWS_PRINCIPAL]->(p) } DELETE e',
     'MATCH (r:AWSIpRange) WHERE NOT (r)-[:MEMBER_OF_IP_RULE]->() DETACH DELETE r',
     'MATCH (p:AWSServicePrincipal) WHERE NOT ()-[:TRUSTS_AWS_PRINCIPAL]->(p) DETACH DELETE p',
     'MATCH (p:AWSFederatedPrincipal) WHERE NOT ()-[:TRUSTS_AWS_PRINCIPAL]->(p) DETACH DELETE p',

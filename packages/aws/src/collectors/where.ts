@@ -22,3 +22,10 @@ export function unixSeconds(value: Date | string | undefined | null): number | u
 export function present<T>(values: readonly (T | undefined | null)[] | undefined): T[] {
   return (values ?? []).filter((v): v is T => v !== undefined && v !== null && v !== '');
 }
+
+/** The ARN partition of a region (`aws`, `aws-cn`, `aws-us-gov`). */
+export function partitionOf(region: string): string {
+  if (region.startsWith('cn-')) return 'aws-cn';
+  if (region.startsWith('us-gov-')) return 'aws-us-gov';
+  return 'aws';
+}

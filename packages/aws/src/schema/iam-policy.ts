@@ -54,8 +54,9 @@ export const AWSManagedPolicy = defineNode({
 });
 
 /**
- * One statement of a policy document, keyed `<policy id>/statements/<Sid>` or
- * `<policy id>/statements/<1-based index>` when it has no Sid.
+ * One statement of a policy document, keyed as Cartography keys it:
+ * `<policy id>/statement/<Sid>`, or `<policy id>/statement/<n>` for the n-th
+ * statement without a Sid.
  */
 export const AWSPolicyStatement = defineNode({
   label: 'AWSPolicyStatement',
@@ -69,7 +70,7 @@ export const AWSPolicyStatement = defineNode({
     notaction: 'string[]?',
     resource: 'string[]?',
     notresource: 'string[]?',
-    /** The statement's Condition block as JSON. */
+    /** The statement's Condition block in a list, as JSON (`[{"Bool": {...}}]`, Cartography's shape). */
     condition: 'string?',
   },
   scope: { owner: refOf(AWSAccount), rel: 'RESOURCE' },

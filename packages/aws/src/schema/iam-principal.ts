@@ -117,7 +117,7 @@ export const AWSServicePrincipal = defineNode({
   properties: {
     id: 'string',
     arn: 'string',
-    /** Always `service`. */
+    /** Always `Service` (Cartography's value). */
     type: 'string',
   },
   description: 'An AWS service principal named in a role trust policy.',
@@ -126,6 +126,8 @@ export const AWSServicePrincipal = defineNode({
 /**
  * A federated principal (a SAML or OIDC provider ARN, or a web identity
  * provider such as `cognito-identity.amazonaws.com`), keyed by that name.
+ * Shared like service principals; each account whose roles trust it points at
+ * it with `RESOURCE`, as in Cartography.
  */
 export const AWSFederatedPrincipal = defineNode({
   label: 'AWSFederatedPrincipal',
@@ -134,8 +136,14 @@ export const AWSFederatedPrincipal = defineNode({
   properties: {
     id: 'string',
     arn: 'string',
-    /** Always `federated`. */
+    /** Always `Federated` (Cartography's value). */
     type: 'string',
+  },
+  relationships: {
+    accounts: defineRel('RESOURCE', refOf(AWSAccount), {
+      direction: 'in',
+      description: 'an account whose roles trust the provider',
+    }),
   },
   description: 'A federated identity provider named in a role trust policy.',
 });

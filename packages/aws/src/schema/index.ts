@@ -25,12 +25,7 @@ import { AWSAccount, AWSOrganization, AWSOrganizationalUnit, AWSOrganizationRoot
 import { AWSPeeringConnection } from './peering-connection.ts';
 import { DBSubnetGroup, RDSCluster, RDSInstance } from './rds.ts';
 import { S3Acl, S3Bucket } from './s3.ts';
-import {
-  AWSIpPermissionEgress,
-  AWSIpPermissionInbound,
-  AWSIpRange,
-  EC2SecurityGroup,
-} from './security-group.ts';
+import { AWSIpPermissionInbound, AWSIpRange, AWSIpRule, EC2SecurityGroup } from './security-group.ts';
 import { EC2Subnet } from './subnet.ts';
 import { EBSVolume } from './volume.ts';
 import { AWSVpc } from './vpc.ts';
@@ -59,9 +54,9 @@ export { AWSPeeringConnection } from './peering-connection.ts';
 export { DBSubnetGroup, RDSCluster, RDSInstance } from './rds.ts';
 export { S3Acl, S3Bucket } from './s3.ts';
 export {
-  AWSIpPermissionEgress,
   AWSIpPermissionInbound,
   AWSIpRange,
+  AWSIpRule,
   EC2SecurityGroup,
 } from './security-group.ts';
 export { EC2Subnet } from './subnet.ts';
@@ -78,7 +73,7 @@ export const awsSchemas = [
   EC2Subnet,
   EC2SecurityGroup,
   AWSIpPermissionInbound,
-  AWSIpPermissionEgress,
+  AWSIpRule,
   AWSIpRange,
   EC2KeyPair,
   NetworkInterface,

@@ -61,8 +61,23 @@ export const EC2Instance = defineNode({
     bootmode: 'string?',
     instancelifecycle: 'string?',
     hibernationoptions: 'boolean?',
-    /** IMDS token setting: `optional` still allows IMDSv1. */
-    metadata_http_tokens: 'string?',
+    /** `arn:<partition>:ec2:<region>:<account>:instance/<id>`. */
+    arn: 'string?',
+    /** The EKS cluster of a node (its `eks:cluster-name` or `alpha.eksctl.io/cluster-name` tag). */
+    eks_cluster_name: 'string?',
+    /** The primary IPv6 address of the primary interface. */
+    ipv6address: 'string?',
+    /** IMDS token setting (MetadataOptions.HttpTokens): `optional` still allows IMDSv1. */
+    metadatahttptokens: 'string?',
+    metadatahttpputresponsehoplimit: 'number?',
+    /** `enabled` or `disabled`: whether the instance metadata service answers at all. */
+    metadatahttpendpoint: 'string?',
+    metadatahttpprotocolipv6: 'string?',
+    metadatainstancetags: 'string?',
+    /** `v2_only` (tokens required) or `v1_or_v2`. */
+    imdsaccessmode: 'string?',
+    imdsv1enabled: 'boolean?',
+    imdsv2required: 'boolean?',
     region: 'string',
   },
   scope: { owner: refOf(AWSAccount), rel: 'RESOURCE' },

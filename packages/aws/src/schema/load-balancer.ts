@@ -34,10 +34,18 @@ export const AWSLoadBalancer = defineNode({
     securityGroups: defineRel('MEMBER_OF_EC2_SECURITY_GROUP', refOf(EC2SecurityGroup), {
       description: 'a security group of the load balancer',
     }),
-    subnets: defineRel('SUBNET', refOf(EC2Subnet), { description: 'a subnet the load balancer serves' }),
     partOfSubnets: defineRel('PART_OF_SUBNET', refOf(EC2Subnet), {
-      description: 'a subnet the load balancer serves (the newer Cartography edge)',
+      description: 'a subnet the load balancer serves',
     }),
+    sourceSecurityGroup: defineRel(
+      'SOURCE_SECURITY_GROUP',
+      { label: EC2SecurityGroup.label, key: 'name' },
+      {
+        sameScope: true,
+        description:
+          "the group whose members the load balancer's traffic comes from, by name within the account (as Cartography matches it)",
+      },
+    ),
   },
   description: 'A classic Elastic Load Balancer (ELB DescribeLoadBalancers).',
 });

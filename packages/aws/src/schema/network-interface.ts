@@ -36,6 +36,24 @@ export const NetworkInterface = defineNode({
     securityGroups: defineRel('MEMBER_OF_EC2_SECURITY_GROUP', refOf(EC2SecurityGroup), {
       description: 'a security group applied to the interface',
     }),
+    // Literal refs: the load balancer schemas import the instance schema, which imports this one.
+    classicLoadBalancer: defineRel(
+      'NETWORK_INTERFACE',
+      { label: 'AWSLoadBalancer', key: 'name' },
+      {
+        direction: 'in',
+        sameScope: true,
+        description: 'the classic load balancer the interface belongs to (description `ELB <name>`)',
+      },
+    ),
+    loadBalancerV2: defineRel(
+      'NETWORK_INTERFACE',
+      { label: 'AWSLoadBalancerV2', key: 'arn' },
+      {
+        direction: 'in',
+        description: 'the application, network or gateway load balancer the interface belongs to',
+      },
+    ),
   },
   description: 'An EC2 network interface (EC2 DescribeNetworkInterfaces).',
 });

@@ -104,7 +104,7 @@ export const AWSOrganizationalUnit = defineNode({
     ),
     rootResource: defineRel('RESOURCE', refOf(AWSOrganizationRoot), {
       direction: 'in',
-      description: 'the root holds the OU',
+      description: 'the root of the tree holds the OU (every OU, however deeply nested)',
     }),
     ouResource: defineRel(
       'RESOURCE',

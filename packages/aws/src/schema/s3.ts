@@ -24,7 +24,8 @@ export const S3Bucket = defineNode({
     encryption_key_id: 'string?',
     bucket_key_enabled: 'boolean?',
     versioning_status: 'string?',
-    mfa_delete: 'boolean?',
+    /** `Enabled` or `Disabled` (GetBucketVersioning's MFADelete, as Cartography stores it). */
+    mfa_delete: 'string?',
     block_public_acls: 'boolean?',
     ignore_public_acls: 'boolean?',
     block_public_policy: 'boolean?',
@@ -37,26 +38,36 @@ export const S3Bucket = defineNode({
     'An S3 bucket with its ACL-, policy-, encryption-, versioning- and public-access-block settings.',
 });
 
-/** One grant of a bucket ACL, keyed `<bucket>/<grantee>/<permission>`. */
+/**
+ * One grant of a bucket ACL to a canonical user or a group, keyed as
+ * Cartography keys it: the SHA-256 of
+ * `<account>:<owner>:<owner id>:<type>:<display name>:<grantee id>:<uri>:<permission>`.
+ * The same grant on several buckets of an account is one node that applies
+ * to each.
+ */
 export const S3Acl = defineNode({
   label: 'AWSS3Acl',
   legacyLabels: ['S3Acl'],
   key: 'id',
   properties: {
     id: 'string',
-    /** Canonical user id, group URI or e-mail address of the grantee. */
-    granteeid: 'string',
+    /** The canonical user id of a `CanonicalUser` grantee. */
+    granteeid: 'string?',
     displayname: 'string?',
+    /** The URI of a `Group` grantee (`http://acs.amazonaws.com/groups/global/AllUsers`). */
+    uri: 'string?',
     /** `FULL_CONTROL`, `READ`, `WRITE`, `READ_ACP` or `WRITE_ACP`. */
     permission: 'string',
-    /** `CanonicalUser`, `Group` or `AmazonCustomerByEmail`. */
+    /** `CanonicalUser` or `Group`. */
     type: 'string',
+    /** The display name of the bucket owner, where S3 still returns one. */
+    owner: 'string?',
     /** The canonical user id of the bucket owner. */
     ownerid: 'string?',
   },
   scope: { owner: refOf(AWSAccount), rel: 'RESOURCE' },
   relationships: {
-    bucket: defineRel('APPLIES_TO', refOf(S3Bucket), { description: 'the bucket the grant applies to' }),
+    bucket: defineRel('APPLIES_TO', refOf(S3Bucket), { description: 'a bucket the grant applies to' }),
   },
   description: 'A grant of an S3 bucket access control list (S3 GetBucketAcl).',
 });

@@ -36,8 +36,10 @@ export const EC2SecurityGroup = defineNode({
 /**
  * A CIDR range security group rules admit, keyed by the CIDR itself (e.g.
  * `0.0.0.0/0`). One node per range across all accounts, as in Cartography;
- * it belongs to no account (so one account's cleanup never removes another's
- * range), and the `aws_global_cleanup` analysis job removes ranges no rule uses.
+ * no account's scope owns it (so one account's cleanup never removes another's
+ * range): each account whose rules name it points at it with `RESOURCE`, and
+ * the `aws_global_cleanup` analysis job removes those edges and the ranges no
+ * rule uses any more.
  */
 export const AWSIpRange = defineNode({
   label: 'AWSIpRange',
@@ -47,11 +49,20 @@ export const AWSIpRange = defineNode({
     id: 'string',
     range: 'string',
   },
+  relationships: {
+    accounts: defineRel('RESOURCE', refOf(AWSAccount), {
+      direction: 'in',
+      description: 'an account whose rules name the range (Cartography ties ranges to accounts this way)',
+    }),
+  },
   description: 'A source or destination IP range of EC2 security group rules.',
 });
 
 const ruleProperties = {
-  /** `<group id>/<IpPermissionInbound|IpPermissionEgress>/<from port><to port><protocol>` (Cartography's rule id). */
+  /**
+   * Cartography's rule id: `<group id>/<IpPermissions|IpPermissionsEgress>/<from port><to port><protocol>`,
+   * with `None` for a port the API leaves out (`sg-1/IpPermissions/NoneNone-1`).
+   */
   id: 'string',
   ruleid: 'string',
   groupid: 'string',
@@ -87,13 +98,17 @@ export const AWSIpPermissionInbound = defineNode({
   description: 'An inbound (ingress) rule of an EC2 security group.',
 });
 
-/** An outbound rule of a security group. */
-export const AWSIpPermissionEgress = defineNode({
-  label: 'AWSIpPermissionEgress',
-  extraLabels: ['IpPermissionEgress', 'IpRule', 'AWSIpRule'],
+/**
+ * An outbound rule of a security group. As in Cartography, its only labels
+ * are `AWSIpRule` and `IpRule`, which inbound rules carry too: `(:AWSIpRule)`
+ * matches every rule, `(:AWSIpRule {isegress: true})` the outbound ones.
+ */
+export const AWSIpRule = defineNode({
+  label: 'AWSIpRule',
+  extraLabels: ['IpRule'],
   key: 'id',
   properties: ruleProperties,
   scope: { owner: refOf(AWSAccount), rel: 'RESOURCE' },
   relationships: ruleRelationships,
-  description: 'An outbound (egress) rule of an EC2 security group.',
+  description: 'An outbound (egress) rule of an EC2 security group; as a label, any rule.',
 });

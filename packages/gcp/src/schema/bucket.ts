@@ -31,6 +31,8 @@ export const GCPBucket = defineNode({
     /** `allUsers` / `allAuthenticatedUsers` when the IAM policy grants them a role. */
     iam_public_members: 'string[]?',
     iam_public_roles: 'string[]?',
+    /** True when the bucket or default object ACL names `allUsers` or `allAuthenticatedUsers` (Cartography's property). */
+    acl_public: 'boolean?',
     /** True when the IAM policy grants a public member a role and public access prevention is not enforced. */
     public_access: 'boolean?',
   },

@@ -73,6 +73,7 @@ describe('transformBuckets', () => {
     const byId = Object.fromEntries(buckets?.rows.map((row) => [(row as { id: string }).id, row]) ?? []);
     expect(byId['acme-site']).toMatchObject({
       public_access: true,
+      acl_public: false,
       iam_public_members: ['allUsers'],
       iam_public_roles: ['roles/storage.objectViewer'],
       iam_config_uniform_bucket_level_access: true,
@@ -90,17 +91,25 @@ describe('transformBuckets', () => {
     });
     expect(byId['acme-legacy']).toMatchObject({
       public_access: true,
+      // Cartography's flag: public through the (default object) ACL.
+      acl_public: true,
       iam_public_members: ['allUsers'],
       iam_public_roles: [],
       owner_entity: 'project-owners-123456789012',
     });
   });
 
-  it('loads one label node per bucket and key', () => {
+  it("loads one GCPLabel per bucket, key and value, keyed as Cartography's label model keys it", () => {
     const [, labels] = transformBuckets(page);
-    expect(labels?.rows).toEqual([
-      { id: 'acme-site/labels/team', key: 'team', value: 'web', bucket_id: 'acme-site', bucket: 'acme-site' },
-      { id: 'acme-site/labels/env', key: 'env', value: 'prod', bucket_id: 'acme-site', bucket: 'acme-site' },
-    ]);
+    const row = (key: string, value: string) => ({
+      id: `acme-site:${key}:${value}`,
+      key,
+      value,
+      resource_type: 'GCPBucket',
+      bucket_id: 'acme-site',
+      bucket: 'acme-site',
+      taggedBucket: 'acme-site',
+    });
+    expect(labels?.rows).toEqual([row('team', 'web'), row('env', 'prod')]);
   });
 });

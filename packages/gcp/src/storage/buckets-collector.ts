@@ -35,8 +35,11 @@ export function transformBuckets(page: BucketPage): AnyLoad[] {
       }
     }
     // Fine-grained ACLs (buckets without uniform access) can make objects public too.
+    let aclPublic = false;
     for (const entry of [...(b.acl ?? []), ...(b.defaultObjectAcl ?? [])]) {
-      if (entry.entity && PUBLIC_MEMBERS.has(entry.entity)) publicMembers.add(entry.entity);
+      if (!entry.entity || !PUBLIC_MEMBERS.has(entry.entity)) continue;
+      publicMembers.add(entry.entity);
+      aclPublic = true;
     }
     const iam = b.iamConfiguration ?? {};
     const prevention = iam.publicAccessPrevention ?? null;
@@ -63,10 +66,20 @@ export function transformBuckets(page: BucketPage): AnyLoad[] {
       default_kms_key_name: b.encryption?.defaultKmsKeyName ?? null,
       iam_public_members: [...publicMembers].sort(),
       iam_public_roles: [...publicRoles].sort(),
+      acl_public: aclPublic,
       public_access: publicMembers.size > 0 && prevention !== 'enforced',
     });
     for (const [key, value] of Object.entries(b.labels ?? {})) {
-      labels.push({ id: `${name}/labels/${key}`, key, value, bucket_id: name, bucket: name });
+      labels.push({
+        // Cartography's GCPLabel id: the bucket id, the key and the value.
+        id: `${name}:${key}:${value}`,
+        key,
+        value,
+        resource_type: 'GCPBucket',
+        bucket_id: name,
+        bucket: name,
+        taggedBucket: name,
+      });
     }
   }
   return [load(GCPBucket, buckets), load(GCPBucketLabel, labels)];

@@ -7,9 +7,9 @@ import {
   AWSInlinePolicy,
   AWSInstanceProfile,
   AWSInternetGateway,
-  AWSIpPermissionEgress,
   AWSIpPermissionInbound,
   AWSIpRange,
+  AWSIpRule,
   AWSLoadBalancer,
   AWSLoadBalancerV2,
   AWSManagedPolicy,
@@ -76,9 +76,10 @@ function asAnalysed<
     key: schema.key as S['key'],
     properties: { ...(schema.properties as S['properties']), ...properties },
     extraLabels: schema.extraLabels,
-    legacyLabels: schema.legacyLabels as S['legacyLabels'],
+    legacyLabels: schema.legacyLabels as readonly S['legacyLabels'][number][],
     scope: schema.scope,
     relationships: { ...(schema.relationships as S['relationships']), ...(relationships ?? ({} as R)) },
+    computed: schema.computed as S['computed'],
     description: schema.description,
   });
 }
@@ -105,7 +106,7 @@ function withLegacyLabels<S extends AnyNodeSchema>(
   return [schema, ...(aliases as unknown as LegacyAlias<S, S['legacyLabels'][number]>[])];
 }
 
-/** The AWS node schemas the builder knows (with the exposure flags and STS_ASSUMEROLE_ALLOW from the analysis). */
+/** The AWS node schemas the builder knows (with the exposure flags, ASSUMES and STS_ASSUMEROLE_ALLOW from the analysis). */
 export const awsSchemas = [
   AWSOrganization,
   AWSOrganizationRoot,
@@ -115,12 +116,12 @@ export const awsSchemas = [
   ...withLegacyLabels(EC2Subnet),
   ...withLegacyLabels(EC2SecurityGroup),
   AWSIpPermissionInbound,
-  AWSIpPermissionEgress,
+  AWSIpRule,
   AWSIpRange,
   ...withLegacyLabels(EC2KeyPair),
   ...withLegacyLabels(NetworkInterface),
   ...withLegacyLabels(EC2Reservation),
-  ...withLegacyLabels(EC2Instance),
+  ...withLegacyLabels(asAnalysed(EC2Instance, {}, { assumes: defineRel('ASSUMES', refOf(AWSRole)) })),
   ...withLegacyLabels(EBSVolume),
   AWSInternetGateway,
   AWSPeeringConnection,
@@ -166,7 +167,7 @@ export const gcpSchemas = [
   GCPIpRange,
   GKECluster,
   GCPBucket,
-  GCPBucketLabel,
+  ...withLegacyLabels(GCPBucketLabel),
 ] as const;
 
 /** The Google Workspace node schemas the builder knows. */

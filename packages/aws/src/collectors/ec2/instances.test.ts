@@ -28,7 +28,13 @@ describe('transformInstances', () => {
       launchtimeunix: 1668509339,
       availabilityzone: 'us-east-2a',
       iaminstanceprofile: 'arn:aws:iam::123456789012:instance-profile/AmazonSSMRoleForInstancesQuickSetup',
-      metadata_http_tokens: 'optional',
+      arn: 'arn:aws:ec2:us-east-2:123456789012:instance/i-1234567890abcdef0',
+      // Cartography's IMDS properties, with its derived access mode.
+      metadatahttptokens: 'optional',
+      metadatahttpendpoint: 'enabled',
+      imdsaccessmode: 'v1_or_v2',
+      imdsv1enabled: true,
+      imdsv2required: false,
       hibernationoptions: false,
       region: 'us-east-2',
     });

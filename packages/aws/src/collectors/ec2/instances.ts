@@ -1,8 +1,13 @@
-import { DescribeInstancesCommand, type DescribeInstancesCommandOutput } from '@aws-sdk/client-ec2';
+import {
+  DescribeInstancesCommand,
+  type DescribeInstancesCommandOutput,
+  type Instance,
+  type InstanceMetadataOptionsResponse,
+} from '@aws-sdk/client-ec2';
 import { defineCollector, load, type NodeRow } from '@skygraph/core';
 import type { AwsScopeContext } from '../../aws-context.ts';
 import { EC2Instance, EC2Reservation } from '../../schema/instance.ts';
-import { isoDate, present, unixSeconds, type Where } from '../where.ts';
+import { isoDate, partitionOf, present, unixSeconds, type Where } from '../where.ts';
 import { ec2Pages } from './ec2-pages.ts';
 import { keyPairArn } from './key-pairs.ts';
 
@@ -51,7 +56,12 @@ export function transformInstances(page: Page, where: Where) {
         bootmode: i.BootMode,
         instancelifecycle: i.InstanceLifecycle,
         hibernationoptions: i.HibernationOptions?.Configured,
-        metadata_http_tokens: i.MetadataOptions?.HttpTokens,
+        arn: `arn:${partitionOf(where.region)}:ec2:${where.region}:${where.accountId}:instance/${i.InstanceId}`,
+        ipv6address: primaryIpv6(i),
+        eks_cluster_name: i.Tags?.find(
+          (t) => (t.Key === 'eks:cluster-name' || t.Key === 'alpha.eksctl.io/cluster-name') && t.Value,
+        )?.Value,
+        ...metadataOptions(i.MetadataOptions),
         region: where.region,
         reservation: r.ReservationId,
         subnet: i.SubnetId,
@@ -63,6 +73,28 @@ export function transformInstances(page: Page, where: Where) {
     }
   }
   return [load(EC2Reservation, reservations), load(EC2Instance, instances)] as const;
+}
+
+/** The IMDS settings as Cartography stores them, with its derived access mode. */
+function metadataOptions(options: InstanceMetadataOptionsResponse | undefined) {
+  const tokens = options?.HttpTokens;
+  return {
+    metadatahttptokens: tokens,
+    metadatahttpputresponsehoplimit: options?.HttpPutResponseHopLimit,
+    metadatahttpendpoint: options?.HttpEndpoint,
+    metadatahttpprotocolipv6: options?.HttpProtocolIpv6,
+    metadatainstancetags: options?.InstanceMetadataTags,
+    imdsaccessmode: tokens === 'required' ? 'v2_only' : tokens === 'optional' ? 'v1_or_v2' : undefined,
+    imdsv1enabled: tokens ? tokens === 'optional' : undefined,
+    imdsv2required: tokens ? tokens === 'required' : undefined,
+  };
+}
+
+/** The primary IPv6 address of the instance's primary interface (device index 0). */
+function primaryIpv6(instance: Instance): string | undefined {
+  const primary = instance.NetworkInterfaces?.find((n) => n.Attachment?.DeviceIndex === 0);
+  const addresses = primary?.Ipv6Addresses ?? [];
+  return (addresses.find((a) => a.IsPrimaryIpv6) ?? addresses[0])?.Ipv6Address;
 }
 
 /** Instances of a region with their reservations (EC2 DescribeInstances). */

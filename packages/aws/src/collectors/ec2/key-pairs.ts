@@ -3,13 +3,13 @@ import { defineCollector, load, type NodeRow } from '@skygraph/core';
 import type { AwsScopeContext } from '../../aws-context.ts';
 import { requestSignal } from '../../paging.ts';
 import { EC2KeyPair } from '../../schema/key-pair.ts';
-import { isoDate, type Where } from '../where.ts';
+import { isoDate, partitionOf, type Where } from '../where.ts';
 
 type Page = Pick<DescribeKeyPairsCommandOutput, 'KeyPairs'>;
 
 /** The ARN skygraph (like Cartography) keys a key pair by. */
 export function keyPairArn(where: Where, keyName: string): string {
-  return `arn:aws:ec2:${where.region}:${where.accountId}:key-pair/${keyName}`;
+  return `arn:${partitionOf(where.region)}:ec2:${where.region}:${where.accountId}:key-pair/${keyName}`;
 }
 
 /**

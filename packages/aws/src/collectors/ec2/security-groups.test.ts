@@ -43,18 +43,18 @@ const page: Pick<DescribeSecurityGroupsCommandOutput, 'SecurityGroups'> = {
 };
 
 describe('transformSecurityGroups', () => {
-  it('loads ranges, then groups, then inbound and outbound rules keyed like Cartography', () => {
+  it("loads ranges, then groups, then inbound and outbound rules keyed like Cartography (Python's None for a missing port)", () => {
     const loads = transformSecurityGroups(page, { accountId: '123456789012', region: 'us-west-2' });
     expect(loads.map((l) => l.schema.label)).toEqual([
       'AWSIpRange',
       'AWSEC2SecurityGroup',
       'AWSIpPermissionInbound',
-      'AWSIpPermissionEgress',
+      'AWSIpRule',
     ]);
     const [ranges, groups, inbound, egress] = loads;
     expect(ranges?.rows).toEqual([
-      { id: '0.0.0.0/0', range: '0.0.0.0/0' },
-      { id: '::/0', range: '::/0' },
+      { id: '0.0.0.0/0', range: '0.0.0.0/0', accounts: '123456789012' },
+      { id: '::/0', range: '::/0', accounts: '123456789012' },
     ]);
     expect(groups?.rows).toEqual([
       {
@@ -70,8 +70,8 @@ describe('transformSecurityGroups', () => {
     ]);
     expect(inbound?.rows).toEqual([
       {
-        id: 'sg-903004f8/IpPermissionInbound/2222tcp',
-        ruleid: 'sg-903004f8/IpPermissionInbound/2222tcp',
+        id: 'sg-903004f8/IpPermissions/2222tcp',
+        ruleid: 'sg-903004f8/IpPermissions/2222tcp',
         groupid: 'sg-903004f8',
         protocol: 'tcp',
         fromport: 22,
@@ -82,8 +82,8 @@ describe('transformSecurityGroups', () => {
         ranges: ['0.0.0.0/0', '::/0'],
       },
       {
-        id: 'sg-903004f8/IpPermissionInbound/-1',
-        ruleid: 'sg-903004f8/IpPermissionInbound/-1',
+        id: 'sg-903004f8/IpPermissions/NoneNone-1',
+        ruleid: 'sg-903004f8/IpPermissions/NoneNone-1',
         groupid: 'sg-903004f8',
         protocol: '-1',
         fromport: null,
@@ -95,7 +95,7 @@ describe('transformSecurityGroups', () => {
       },
     ]);
     expect(egress?.rows.map((r) => [r.id, r.isegress, r.ranges])).toEqual([
-      ['sg-903004f8/IpPermissionEgress/-1', true, ['0.0.0.0/0']],
+      ['sg-903004f8/IpPermissionsEgress/NoneNone-1', true, ['0.0.0.0/0']],
     ]);
   });
 });

@@ -6,9 +6,9 @@ import {
 import { defineCollector, load, type NodeRow } from '@skygraph/core';
 import type { AwsScopeContext } from '../../aws-context.ts';
 import {
-  AWSIpPermissionEgress,
   AWSIpPermissionInbound,
   AWSIpRange,
+  AWSIpRule,
   EC2SecurityGroup,
 } from '../../schema/security-group.ts';
 import { present, type Where } from '../where.ts';
@@ -17,12 +17,15 @@ import { ec2Pages } from './ec2-pages.ts';
 type Page = Pick<DescribeSecurityGroupsCommandOutput, 'SecurityGroups'>;
 type RuleRow = NodeRow<typeof AWSIpPermissionInbound>;
 
-/** Cartography's rule id: `<group id>/<rule type>/<from port><to port><protocol>`. */
+/**
+ * Cartography's rule id: `<group id>/<IpPermissions|IpPermissionsEgress>/<from port><to port><protocol>`,
+ * where a port the API leaves out reads `None` and a missing protocol `all` (Python's formatting).
+ */
 export function ruleId(groupId: string, egress: boolean, permission: IpPermission): string {
-  const type = egress ? 'IpPermissionEgress' : 'IpPermissionInbound';
-  const from = permission.FromPort ?? '';
-  const to = permission.ToPort ?? '';
-  return `${groupId}/${type}/${from}${to}${permission.IpProtocol ?? ''}`;
+  const type = egress ? 'IpPermissionsEgress' : 'IpPermissions';
+  const from = permission.FromPort ?? 'None';
+  const to = permission.ToPort ?? 'None';
+  return `${groupId}/${type}/${from}${to}${permission.IpProtocol ?? 'all'}`;
 }
 
 function ruleRows(groupId: string, egress: boolean, permissions: IpPermission[] | undefined, where: Where) {
@@ -86,18 +89,18 @@ export function transformSecurityGroups(page: Page, where: Where) {
   return [
     load(
       AWSIpRange,
-      [...ranges].map((range) => ({ id: range, range })),
+      [...ranges].map((range) => ({ id: range, range, accounts: where.accountId })),
     ),
     load(EC2SecurityGroup, groups),
     load(AWSIpPermissionInbound, inbound),
-    load(AWSIpPermissionEgress, egress),
+    load(AWSIpRule, egress),
   ] as const;
 }
 
 /** Security groups of a region with their rules (EC2 DescribeSecurityGroups). */
 export const securityGroupsCollector = defineCollector<AwsScopeContext, Page>({
   name: 'ec2:security-groups',
-  schemas: [AWSIpRange, EC2SecurityGroup, AWSIpPermissionInbound, AWSIpPermissionEgress],
+  schemas: [AWSIpRange, EC2SecurityGroup, AWSIpPermissionInbound, AWSIpRule],
   fetch: (ctx) =>
     ec2Pages(ctx, 'DescribeSecurityGroups', (ec2, NextToken, abortSignal) =>
       ec2.send(new DescribeSecurityGroupsCommand({ MaxResults: 1000, NextToken }), { abortSignal }),

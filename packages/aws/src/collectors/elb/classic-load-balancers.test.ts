@@ -51,7 +51,8 @@ describe('transformClassicLoadBalancers', () => {
         scheme: 'internet-facing',
         instances: ['i-207d9717', 'i-afefb49b'],
         securityGroups: ['sg-a61988c3'],
-        subnets: ['subnet-15aaab61'],
+        partOfSubnets: ['subnet-15aaab61'],
+        sourceSecurityGroup: 'my-elb-sg',
       }),
     ]);
     expect(listeners?.rows.map((l) => [l.id, l.instance_port, l.policy_names])).toEqual([

@@ -30,8 +30,8 @@ export function transformClassicLoadBalancers(page: Page, where: Where) {
       region: where.region,
       instances: present((lb.Instances ?? []).map((i) => i.InstanceId)),
       securityGroups: present(lb.SecurityGroups),
-      subnets,
       partOfSubnets: subnets,
+      sourceSecurityGroup: lb.SourceSecurityGroup?.GroupName,
     });
     for (const d of lb.ListenerDescriptions ?? []) {
       const l = d.Listener;

@@ -48,15 +48,16 @@ describe('transformManagedPolicies', () => {
     ]);
     expect(statements?.rows).toEqual([
       expect.objectContaining({
-        id: 'arn:aws:iam::aws:policy/ReadOnlyAccess/statements/Read',
+        id: 'arn:aws:iam::aws:policy/ReadOnlyAccess/statement/Read',
         sid: 'Read',
         action: ['s3:Get*', 's3:List*'],
       }),
       expect.objectContaining({
-        id: 'arn:aws:iam::aws:policy/ReadOnlyAccess/statements/2',
+        id: 'arn:aws:iam::aws:policy/ReadOnlyAccess/statement/1',
         effect: 'Deny',
         notaction: ['iam:*'],
-        condition: '{"Bool":{"aws:MultiFactorAuthPresent":"false"}}',
+        // Cartography's shape: the block in a list, written as Python's json.dumps writes it.
+        condition: '[{"Bool": {"aws:MultiFactorAuthPresent": "false"}}]',
         policy: 'arn:aws:iam::aws:policy/ReadOnlyAccess',
       }),
     ]);

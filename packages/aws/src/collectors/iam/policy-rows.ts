@@ -8,8 +8,10 @@ export function inlinePolicyId(principalArn: string, policyName: string): string
 }
 
 /**
- * Statement rows of a policy document. A statement is keyed by its Sid, or
- * by its 1-based position when it has none (or repeats a Sid already used).
+ * Statement rows of a policy document, keyed as Cartography keys them:
+ * `<policy id>/statement/<Sid>`, or `<policy id>/statement/<n>` for the n-th
+ * statement without a Sid. A Sid used twice in one document (IAM allows it)
+ * counts as no Sid the second time, so no statement is lost.
  */
 export function statementRows(
   policyId: string,
@@ -17,23 +19,47 @@ export function statementRows(
 ): NodeRow<typeof AWSPolicyStatement>[] {
   const rows: NodeRow<typeof AWSPolicyStatement>[] = [];
   const used = new Set<string>();
-  statementsOf(doc).forEach((s, index) => {
+  let unnamed = 0;
+  for (const s of statementsOf(doc)) {
     const sid = typeof s.Sid === 'string' && s.Sid !== '' ? s.Sid : undefined;
-    const suffix = sid !== undefined && !used.has(sid) ? sid : String(index + 1);
+    const suffix = sid !== undefined && !used.has(sid) ? sid : String(++unnamed);
     used.add(suffix);
     rows.push({
-      id: `${policyId}/statements/${suffix}`,
+      id: `${policyId}/statement/${suffix}`,
       sid,
       effect: s.Effect === 'Deny' ? 'Deny' : 'Allow',
       action: nullIfEmpty(asList(s.Action)),
       notaction: nullIfEmpty(asList(s.NotAction)),
       resource: nullIfEmpty(asList(s.Resource)),
       notresource: nullIfEmpty(asList(s.NotResource)),
-      condition: s.Condition === undefined ? undefined : JSON.stringify(s.Condition),
+      // Cartography's shape: the Condition block in a list, as Python's json.dumps writes it.
+      condition: s.Condition === undefined ? undefined : pythonJson([s.Condition]),
       policy: policyId,
     });
-  });
+  }
   return rows;
+}
+
+/**
+ * JSON as Python's `json.dumps` writes it by default (`", "` and `": "`
+ * separators, DEL and non-ASCII escaped), so a value Cartography stores as JSON text
+ * is the same string when skygraph stores it.
+ */
+export function pythonJson(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (Array.isArray(value)) return `[${value.map(pythonJson).join(', ')}]`;
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    return `{${entries.map(([k, v]) => `${pythonJson(k)}: ${pythonJson(v)}`).join(', ')}}`;
+  }
+  if (typeof value === 'string') {
+    return JSON.stringify(value).replace(
+      /[\u007f-\uffff]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    );
+  }
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  return JSON.stringify(value);
 }
 
 function nullIfEmpty(list: string[]): string[] | undefined {

@@ -73,11 +73,11 @@ describe('transformRoles', () => {
       { id: 'arn:aws:iam::123456789012:root', arn: 'arn:aws:iam::123456789012:root' },
     ]);
     expect(byLabel.AWSServicePrincipal).toEqual([
-      { id: 'ec2.amazonaws.com', arn: 'ec2.amazonaws.com', type: 'service' },
+      { id: 'ec2.amazonaws.com', arn: 'ec2.amazonaws.com', type: 'Service' },
     ]);
     expect(byLabel.AWSPolicyStatement).toEqual([
       expect.objectContaining({
-        id: 'arn:aws:iam::123456789012:role/app/inline_policy/read-logs/statements/1',
+        id: 'arn:aws:iam::123456789012:role/app/inline_policy/read-logs/statement/1',
         effect: 'Allow',
         action: ['logs:Get*'],
         resource: ['*'],

@@ -71,11 +71,11 @@ export function transformRoles(page: AuthorizationDetailsPage, where: { accountI
     load(AWSRootPrincipal, [{ id: root, arn: root }]),
     load(
       AWSServicePrincipal,
-      [...services].map((s) => ({ id: s, arn: s, type: 'service' })),
+      [...services].map((s) => ({ id: s, arn: s, type: 'Service' })),
     ),
     load(
       AWSFederatedPrincipal,
-      [...federated].map((f) => ({ id: f, arn: f, type: 'federated' })),
+      [...federated].map((f) => ({ id: f, arn: f, type: 'Federated', accounts: where.accountId })),
     ),
     load(AWSInlinePolicy, inline),
     load(AWSPolicyStatement, statements),

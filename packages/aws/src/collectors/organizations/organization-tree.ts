@@ -121,7 +121,8 @@ export function transformOrganization(
         parent_root_id: underRoot ? parentKey : undefined,
         parent_ou_id: underRoot ? undefined : parentKey,
         parentRoot: underRoot ? parentKey : undefined,
-        rootResource: underRoot ? parentKey : undefined,
+        // As in Cartography, the root holds every OU of its tree, nested ones included.
+        rootResource: rootId,
         parentOu: underRoot ? undefined : parentKey,
         ouResource: underRoot ? undefined : parentKey,
         accounts: accountIds,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { anonymousAccess } from './bucket-access.ts';
 import { transformBuckets } from './buckets.ts';
@@ -58,39 +59,47 @@ describe('anonymousAccess', () => {
 
 describe('transformBuckets', () => {
   it('maps a bucket and its settings to Cartography properties and its grants to S3Acl rows', () => {
-    const [buckets, acls] = transformBuckets({
-      buckets: [
-        {
-          bucket: {
-            Name: 'examplebucket',
-            CreationDate: new Date('2019-12-11T23:32:47.000Z'),
-            BucketRegion: 'eu-west-1',
-          },
-          region: 'eu-west-1',
-          acl: { Owner: { ID: owner.Grantee.ID }, Grants: [owner, publicRead] },
-          policy: JSON.stringify(publicPolicy),
-          encryption: {
-            Rules: [
-              {
-                ApplyServerSideEncryptionByDefault: {
-                  SSEAlgorithm: 'aws:kms',
-                  KMSMasterKeyID: 'arn:aws:kms:eu-west-1:123456789012:key/1',
+    const [buckets, acls] = transformBuckets(
+      {
+        buckets: [
+          {
+            bucket: {
+              Name: 'examplebucket',
+              CreationDate: new Date('2019-12-11T23:32:47.000Z'),
+              BucketRegion: 'eu-west-1',
+            },
+            region: 'eu-west-1',
+            acl: { Owner: { ID: owner.Grantee.ID }, Grants: [owner, publicRead] },
+            policy: JSON.stringify(publicPolicy),
+            encryption: {
+              Rules: [
+                {
+                  ApplyServerSideEncryptionByDefault: {
+                    SSEAlgorithm: 'aws:kms',
+                    KMSMasterKeyID: 'arn:aws:kms:eu-west-1:123456789012:key/1',
+                  },
+                  BucketKeyEnabled: true,
                 },
-                BucketKeyEnabled: true,
-              },
-            ],
+              ],
+            },
+            versioning: { Status: 'Enabled', MFADelete: 'Disabled' },
+            publicAccessBlock: {
+              BlockPublicAcls: false,
+              IgnorePublicAcls: false,
+              BlockPublicPolicy: false,
+              RestrictPublicBuckets: false,
+            },
           },
-          versioning: { Status: 'Enabled', MFADelete: 'Disabled' },
-          publicAccessBlock: {
-            BlockPublicAcls: false,
-            IgnorePublicAcls: false,
-            BlockPublicPolicy: false,
-            RestrictPublicBuckets: false,
+          { bucket: { Name: 'bare' }, region: 'us-east-1' },
+          {
+            bucket: { Name: 'second' },
+            region: 'eu-west-1',
+            acl: { Owner: { ID: owner.Grantee.ID }, Grants: [owner] },
           },
-        },
-        { bucket: { Name: 'bare' }, region: 'us-east-1' },
-      ],
-    });
+        ],
+      },
+      '123456789012',
+    );
     expect(buckets?.rows[0]).toMatchObject({
       id: 'examplebucket',
       arn: 'arn:aws:s3:::examplebucket',
@@ -101,7 +110,7 @@ describe('transformBuckets', () => {
       encryption_algorithm: 'aws:kms',
       bucket_key_enabled: true,
       versioning_status: 'Enabled',
-      mfa_delete: false,
+      mfa_delete: 'Disabled',
       block_public_acls: false,
     });
     // No configuration at all (no policy, encryption, versioning, block): nothing public, nothing encrypted.
@@ -111,17 +120,30 @@ describe('transformBuckets', () => {
       default_encryption: false,
     });
     expect(buckets?.rows[1]?.versioning_status).toBeUndefined();
+    // Cartography's id: the SHA-256 of account:owner:ownerid:type:displayname:granteeid:uri:permission,
+    // Python's None for what is absent; one node for the same grant on two buckets.
+    const sha = (text: string) => createHash('sha256').update(text).digest('hex');
     expect(acls?.rows).toEqual([
-      expect.objectContaining({
-        id: `examplebucket/${owner.Grantee.ID}/FULL_CONTROL`,
+      {
+        id: sha(
+          `123456789012:None:${owner.Grantee.ID}:CanonicalUser:owner:${owner.Grantee.ID}:None:FULL_CONTROL`,
+        ),
+        owner: undefined,
+        ownerid: owner.Grantee.ID,
         type: 'CanonicalUser',
-        bucket: 'examplebucket',
-      }),
+        displayname: 'owner',
+        granteeid: owner.Grantee.ID,
+        uri: undefined,
+        permission: 'FULL_CONTROL',
+        bucket: ['examplebucket', 'second'],
+      },
       expect.objectContaining({
-        id: `examplebucket/${ALL_USERS}/READ`,
-        granteeid: ALL_USERS,
+        id: sha(`123456789012:None:${owner.Grantee.ID}:Group:None:None:${ALL_USERS}:READ`),
+        granteeid: undefined,
+        uri: ALL_USERS,
         type: 'Group',
         permission: 'READ',
+        bucket: ['examplebucket'],
       }),
     ]);
   });

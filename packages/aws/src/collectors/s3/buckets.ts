@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   type Bucket,
   GetBucketAclCommand,
@@ -8,7 +9,9 @@ import {
   GetBucketVersioningCommand,
   type GetBucketVersioningCommandOutput,
   GetPublicAccessBlockCommand,
+  type Grant,
   ListBucketsCommand,
+  type Owner,
   type PublicAccessBlockConfiguration,
   type S3Client,
   type ServerSideEncryptionConfiguration,
@@ -39,9 +42,9 @@ export interface BucketsPage {
 }
 
 /** Bucket rows and the rows of their ACL grants (after the buckets they apply to). */
-export function transformBuckets(page: BucketsPage) {
+export function transformBuckets(page: BucketsPage, accountId: string) {
   const buckets: NodeRow<typeof S3Bucket>[] = [];
-  const acls: NodeRow<typeof S3Acl>[] = [];
+  const acls = new Map<string, NodeRow<typeof S3Acl> & { bucket: string[] }>();
   for (const b of page.buckets) {
     const name = b.bucket.Name;
     if (!name) continue;
@@ -60,7 +63,7 @@ export function transformBuckets(page: BucketsPage) {
       encryption_key_id: sse?.ApplyServerSideEncryptionByDefault?.KMSMasterKeyID,
       bucket_key_enabled: sse?.BucketKeyEnabled,
       versioning_status: b.versioning?.Status,
-      mfa_delete: b.versioning?.MFADelete === undefined ? undefined : b.versioning.MFADelete === 'Enabled',
+      mfa_delete: b.versioning?.MFADelete,
       block_public_acls: block?.BlockPublicAcls,
       ignore_public_acls: block?.IgnorePublicAcls,
       block_public_policy: block?.BlockPublicPolicy,
@@ -68,21 +71,38 @@ export function transformBuckets(page: BucketsPage) {
       policy: policy ? JSON.stringify(policy) : undefined,
     });
     for (const g of b.acl?.Grants ?? []) {
-      const grantee = g.Grantee;
-      const granteeId = grantee?.ID ?? grantee?.URI ?? grantee?.EmailAddress;
-      if (!grantee?.Type || !granteeId || !g.Permission) continue;
-      acls.push({
-        id: `${name}/${granteeId}/${g.Permission}`,
-        granteeid: granteeId,
-        displayname: grantee.DisplayName,
-        permission: g.Permission,
-        type: grantee.Type,
-        ownerid: b.acl?.Owner?.ID,
-        bucket: name,
-      });
+      const row = aclRow(accountId, b.acl?.Owner, g);
+      if (!row) continue;
+      // One grant, one node: the owner's FULL_CONTROL on every bucket is the same ACL, applying to each.
+      const seen = acls.get(row.id);
+      if (seen) seen.bucket.push(name);
+      else acls.set(row.id, { ...row, bucket: [name] });
     }
   }
-  return [load(S3Bucket, buckets), load(S3Acl, acls)] as const;
+  return [load(S3Bucket, buckets), load(S3Acl, [...acls.values()])] as const;
+}
+
+/**
+ * An ACL grant as Cartography writes it: canonical users and groups only,
+ * keyed by the SHA-256 of `account:owner:ownerid:type:displayname:granteeid:uri:permission`
+ * (absent parts as Python's `None`), so the same grant is one node whichever
+ * tool wrote it.
+ */
+function aclRow(accountId: string, owner: Owner | undefined, grant: Grant) {
+  const grantee = grant.Grantee;
+  if (!grant.Permission || (grantee?.Type !== 'CanonicalUser' && grantee?.Type !== 'Group')) return undefined;
+  const user = grantee.Type === 'CanonicalUser';
+  const props = {
+    owner: owner?.DisplayName,
+    ownerid: owner?.ID,
+    type: grantee.Type,
+    displayname: user ? grantee.DisplayName : undefined,
+    granteeid: user ? grantee.ID : undefined,
+    uri: user ? undefined : grantee.URI,
+    permission: grant.Permission,
+  };
+  const parts = [accountId, ...Object.values(props)].map((v) => v ?? 'None');
+  return { id: createHash('sha256').update(parts.join(':'), 'utf8').digest('hex'), ...props };
 }
 
 /** The absent configuration answers of S3 ("no policy", "no encryption"...) are data, not failures. */
@@ -181,5 +201,5 @@ export const bucketsCollector = defineCollector<AwsScopeContext, BucketsPage>({
       for (const client of clients.values()) client.destroy();
     }
   },
-  transform: (page) => transformBuckets(page),
+  transform: (page, ctx) => transformBuckets(page, ctx.context.accountId),
 });

@@ -232,7 +232,7 @@ export const ec2ImdsV1 = defineQuery({
   query: graph
     .match('a', 'AWSAccount')
     .match('i', 'AWSEC2Instance', { owner: 'a' })
-    .where('i.metadata_http_tokens', '=', 'optional')
+    .where('i.metadatahttptokens', '=', 'optional')
     .return(
       'a.id as account_id',
       'a.name as account_name',

@@ -210,7 +210,7 @@ export const s3Acls = awsQuery({
   tags: ['inventory', 'security', 'drift'],
   description: 'Every grant of every bucket ACL: who gets which permission',
   cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(b:AWSS3Bucket)<-[:APPLIES_TO]-(acl:AWSS3Acl)
-RETURN a.id AS account_id, a.name AS account_name, b.name AS bucket, acl.type AS grantee_type, acl.granteeid AS grantee, acl.displayname AS grantee_name, acl.permission AS permission
+RETURN a.id AS account_id, a.name AS account_name, b.name AS bucket, acl.type AS grantee_type, coalesce(acl.granteeid, acl.uri) AS grantee, acl.displayname AS grantee_name, acl.permission AS permission
 ORDER BY account_name, bucket, grantee_type, grantee, permission`,
   columns: {
     account_id: 'string',

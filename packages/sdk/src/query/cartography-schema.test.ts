@@ -1,0 +1,469 @@
+import { readFileSync } from 'node:fs';
+import type { AnyNodeSchema } from '@skygraph/core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  CARTOGRAPHY_VERSION,
+  loadCartographyModels,
+} from '../../../../tools/cartography/cartography-models.ts';
+import {
+  compareWithCartography,
+  type TypeDifferences,
+} from '../../../../tools/cartography/compare-schemas.ts';
+import { awsSchemas, gcpSchemas, gsuiteSchemas } from './schema-graph.ts';
+
+/**
+ * Properties and relationships of every type skygraph writes, against
+ * Cartography's models read from its pinned package (tools/cartography).
+ * Every difference is listed below with its reason, and the list is exact:
+ * a difference not listed fails, and so does a listed one that is gone.
+ *
+ * - `additive`: what skygraph writes beyond Cartography's model (it never
+ *   changes what a Cartography query finds). Each is named in
+ *   docs/migrating-from-cartography.md.
+ * - `notCollected`: what Cartography writes for a type skygraph collects but
+ *   skygraph does not (yet) write, with the issue that adds it or the reason.
+ */
+interface Listed {
+  additive?: { properties?: Record<string, string>; edges?: Record<string, string> };
+  notCollected?: { properties?: Record<string, string>; edges?: Record<string, string> };
+}
+
+const EXPOSURE = 'the exposure analysis also writes the ports and the kind of exposure';
+const REGION = 'regional nodes carry their region, as most Cartography types do';
+const SUMMARY = 'IAM GetAccountSummary: AWS coverage issue (IAM depth)';
+const DATETIME = 'a Neo4j datetime copy of the ISO string skygraph stores in the property without `_dt`';
+const GCP_LABELS = 'labels of instances and clusters: GCP coverage issue (labels on every labelled resource)';
+
+const LISTED: Record<string, Listed> = {
+  AWSOrganization: {
+    additive: {
+      edges: {
+        'AWSOrganization-[RESOURCE]->AWSOrganizationalUnit': 'the organisation scope owns its OUs (cleanup)',
+      },
+    },
+  },
+  AWSOrganizationalUnit: {
+    additive: {
+      edges: {
+        'AWSOrganization-[RESOURCE]->AWSOrganizationalUnit': 'the organisation scope owns its OUs (cleanup)',
+      },
+    },
+  },
+  AWSAccount: {
+    additive: {
+      edges: {
+        'AWSAccount-[RESOURCE]->AWSManagedPolicy':
+          'the account scope owns the managed policies its principals use (cleanup)',
+        'AWSAccount-[RESOURCE]->AWSPolicyStatement':
+          'the account scope owns policy statements (cleanup); STATEMENT is written too',
+      },
+    },
+    notCollected: {
+      properties: Object.fromEntries(
+        [
+          'account_access_keys_present',
+          'account_mfa_enabled',
+          'account_signing_certificates_present',
+          'groups',
+          'instance_profiles',
+          'mfa_devices',
+          'mfa_devices_in_use',
+          'policies',
+          'policy_versions_in_use',
+          'providers',
+          'roles',
+          'server_certificates',
+          'users',
+        ].map((p) => [p, SUMMARY]),
+      ),
+    },
+  },
+  AWSEC2SecurityGroup: {
+    additive: {
+      properties: { vpcid: 'the VPC id, beside the MEMBER_OF_EC2_SECURITY_GROUP edge' },
+      edges: {
+        'AWSRDSCluster-[MEMBER_OF_EC2_SECURITY_GROUP]->AWSEC2SecurityGroup':
+          'the VPC security groups of an Aurora cluster',
+      },
+    },
+  },
+  AWSIpPermissionInbound: {
+    additive: { properties: { isegress: 'false on inbound rules', region: REGION } },
+  },
+  AWSIpRule: {
+    additive: { properties: { isegress: 'true on outbound rules', region: REGION } },
+  },
+  AWSEC2KeyPair: {
+    additive: {
+      properties: {
+        createtime: 'DescribeKeyPairs CreateTime',
+        keypairid: 'DescribeKeyPairs KeyPairId',
+        keytype: 'rsa or ed25519',
+        user_uploaded: 'imported rather than created by AWS',
+      },
+    },
+  },
+  AWSNetworkInterface: {
+    additive: { properties: { instance_id: 'the attached instance', vpc_id: 'the VPC of the interface' } },
+  },
+  AWSEC2Instance: {
+    additive: {
+      properties: {
+        exposed_internet_ports: EXPOSURE,
+        keyname: 'the key pair name',
+        privatednsname: 'the private DNS name',
+        subnetid: 'the subnet id, beside PART_OF_SUBNET',
+        vpcid: 'the VPC id',
+      },
+    },
+  },
+  AWSEBSVolume: { additive: { properties: { throughput: 'gp3 throughput (MiB/s)' } } },
+  AWSPeeringConnection: {
+    additive: {
+      properties: Object.fromEntries(
+        [
+          'accepter_cidr_block',
+          'accepter_owner_id',
+          'accepter_vpc_id',
+          'requester_cidr_block',
+          'requester_owner_id',
+          'requester_vpc_id',
+        ]
+          .map((p) => [p, 'both sides of the peering, also when the other VPC is not synced'])
+          .concat([['region', REGION]]),
+      ),
+    },
+  },
+  AWSLoadBalancer: {
+    additive: {
+      properties: { exposed_internet_ports: EXPOSURE, exposed_internet_type: EXPOSURE, vpcid: 'the VPC id' },
+    },
+  },
+  AWSELBListener: {
+    additive: {
+      properties: { region: REGION, ssl_certificate_id: 'the certificate of an HTTPS/SSL listener' },
+    },
+  },
+  AWSLoadBalancerV2: {
+    additive: {
+      properties: {
+        exposed_internet_ports: EXPOSURE,
+        exposed_internet_type: EXPOSURE,
+        ipaddresstype: 'ipv4 or dualstack',
+        state: 'the load balancer state',
+        vpcid: 'the VPC id',
+      },
+    },
+    notCollected: {
+      edges: {
+        'AWSLoadBalancerV2-[EXPOSE]->AWSLoadBalancerV2':
+          'network load balancers targeting an application load balancer: AWS coverage issue',
+      },
+    },
+  },
+  AWSELBV2Listener: {
+    additive: { properties: { arn: 'the listener ARN', region: REGION } },
+    notCollected: {
+      properties: Object.fromEntries(
+        [
+          'advertise_trust_store_ca_names',
+          'ignore_client_certificate_expiry',
+          'mutual_authentication_mode',
+          'trust_store_arn',
+          'trust_store_association_status',
+        ].map((p) => [p, 'mutual TLS settings of a listener: AWS coverage issue']),
+      ),
+    },
+  },
+  AWSDBSubnetGroup: { additive: { properties: { arn: 'the subnet group ARN' } } },
+  AWSRDSCluster: {
+    additive: {
+      properties: {
+        db_subnet_group: 'the subnet group name',
+        iam_database_authentication_enabled: 'IAM authentication on',
+        publicly_accessible: 'whether the cluster endpoint is public',
+      },
+      edges: {
+        'AWSRDSCluster-[MEMBER_OF_EC2_SECURITY_GROUP]->AWSEC2SecurityGroup':
+          'the VPC security groups of an Aurora cluster',
+      },
+    },
+    notCollected: {
+      properties: Object.fromEntries(
+        [
+          'allocated_storage',
+          'backtrack_consumed_change_records',
+          'backtrack_window',
+          'capacity',
+          'character_set_name',
+          'clone_group_id',
+          'db_parameter_group',
+          'earliest_backtrack_time',
+          'earliest_restorable_time',
+          'latest_restorable_time',
+          'preferred_backup_window',
+          'preferred_maintenance_window',
+          'scaling_configuration_info_auto_pause',
+          'scaling_configuration_info_max_capacity',
+          'scaling_configuration_info_min_capacity',
+        ].map((p) => [p, 'operational cluster settings with no security question behind them yet']),
+      ),
+    },
+  },
+  AWSRDSInstance: {
+    additive: {
+      properties: {
+        allocated_storage: 'storage size (GiB)',
+        db_instance_port: 'the listening port',
+        db_instance_status: 'the instance status',
+        exposed_internet: 'the exposure analysis (publicly accessible and reachable)',
+        exposed_internet_ports: EXPOSURE,
+        exposed_internet_type: EXPOSURE,
+        read_replica_source_db_instance_identifier: 'the source of a read replica',
+        storage_type: 'gp3, io2, ...',
+      },
+    },
+    notCollected: {
+      properties: {
+        latest_restorable_time: 'operational setting',
+        performance_insights_kms_key_id: 'operational setting',
+      },
+    },
+  },
+  AWSUser: { notCollected: { properties: { createdate_dt: DATETIME, passwordlastused_dt: DATETIME } } },
+  AWSGroup: { notCollected: { properties: { createdate_dt: DATETIME } } },
+  AWSRole: {
+    additive: {
+      properties: {
+        trust_policy: 'the trust policy document as JSON',
+        trusted_aws_principals: 'the AWS principals the trust policy names',
+      },
+    },
+    notCollected: {
+      properties: { createdate_dt: DATETIME },
+      edges: {
+        'AWSPrincipal-[ASSUMED_ROLE]->AWSRole': 'role assumptions seen in CloudTrail: AWS coverage issue',
+      },
+    },
+  },
+  AWSInlinePolicy: {
+    additive: { properties: { principal_arn: 'the principal embedding the policy' } },
+    notCollected: { properties: { arn: 'always null on inline policies in Cartography' } },
+  },
+  AWSManagedPolicy: {
+    additive: {
+      properties: {
+        aws_managed: 'AWS managed rather than customer managed',
+        createdate: 'GetAccountAuthorizationDetails CreateDate',
+        default_version_id: 'the default version',
+        description: 'the description',
+        isattachable: 'whether it can be attached',
+        path: 'the IAM path',
+        policyid: 'the policy id',
+        updatedate: 'UpdateDate',
+      },
+      edges: {
+        'AWSAccount-[RESOURCE]->AWSManagedPolicy':
+          'the account scope owns the managed policies its principals use (cleanup)',
+      },
+    },
+  },
+  AWSPolicyStatement: {
+    additive: {
+      edges: {
+        'AWSAccount-[RESOURCE]->AWSPolicyStatement':
+          'the account scope owns policy statements (cleanup); STATEMENT is written too',
+      },
+    },
+  },
+  AWSAccountAccessKey: {
+    notCollected: { properties: { createdate_dt: DATETIME, lastuseddate_dt: DATETIME } },
+  },
+  AWSS3Bucket: {
+    additive: { properties: { policy: 'the bucket policy as JSON' } },
+    notCollected: {
+      properties: {
+        logging_enabled: 'GetBucketLogging: AWS coverage issue',
+        logging_target_bucket: 'GetBucketLogging: AWS coverage issue',
+        object_ownership: 'GetBucketOwnershipControls: AWS coverage issue',
+      },
+    },
+  },
+  GCPOrganization: {
+    additive: { properties: { directory_customer_id: 'the Workspace customer of the organisation' } },
+  },
+  GCPProject: {
+    additive: { properties: { projectid: 'the project id beside the id' } },
+    notCollected: { properties: { compute_project_enable_oslogin: 'project metadata: GCP coverage issue' } },
+  },
+  GCPInstance: {
+    additive: {
+      properties: {
+        deletion_protection: 'deletion protection on',
+        enable_secure_boot: 'Shielded VM secure boot',
+        network_tags: 'the network tags, beside the TAGGED edges',
+        partial_uri: 'the partial URI Cartography keys instances by',
+      },
+      edges: {
+        'GCPFirewall-[FIREWALL_INGRESS]->GCPInstance':
+          'Cartography writes it too, from an analysis job (no model): gcp_compute_instance_vpc_ingress_firewalls',
+        'GCPInstance-[MEMBER_OF_GCP_VPC]->GCPVpc': 'a shortcut of instance -> interface -> subnet -> VPC',
+      },
+    },
+    notCollected: {
+      properties: Object.fromEntries(
+        [
+          'block_project_ssh_keys',
+          'enable_confidential_compute',
+          'enable_oslogin_metadata',
+          'serial_port_enable',
+        ].map((p) => [p, 'instance metadata flags: GCP coverage issue']),
+      ),
+      edges: { 'GCPInstance-[LABELED]->GCPLabel': GCP_LABELS, 'GCPInstance-[TAGGED]->GCPLabel': GCP_LABELS },
+    },
+  },
+  GCPNetworkInterface: {
+    additive: {
+      properties: {
+        nic_id: 'the interface name',
+        subnet_partial_uri: 'the subnet partial URI',
+        vpc_partial_uri: 'the VPC partial URI',
+      },
+    },
+  },
+  GCPNicAccessConfig: { additive: { properties: { partial_uri: 'the partial URI of the access config' } } },
+  GCPVpc: {
+    additive: {
+      properties: { mtu: 'the network MTU' },
+      edges: {
+        'GCPInstance-[MEMBER_OF_GCP_VPC]->GCPVpc': 'a shortcut of instance -> interface -> subnet -> VPC',
+      },
+    },
+  },
+  GCPSubnet: {
+    additive: { properties: { secondary_ip_ranges: 'the secondary ranges (GKE pods and services)' } },
+    notCollected: { properties: { flow_logs_filter_expr: 'flow log settings: GCP coverage issue' } },
+  },
+  GCPFirewall: {
+    additive: {
+      properties: {
+        description: 'the description',
+        log_config_enabled: 'firewall logging on',
+        partial_uri: 'the partial URI',
+        source_ranges: 'the source ranges, beside the GCPIpRange nodes',
+        source_tags: 'the source tags',
+        target_service_accounts: 'the target service accounts',
+        target_tags: 'the target tags, beside the TARGET_TAG edges',
+        vpc_partial_uri: 'the VPC partial URI',
+      },
+      edges: {
+        'GCPFirewall-[FIREWALL_INGRESS]->GCPInstance':
+          'Cartography writes it too, from an analysis job (no model): gcp_compute_instance_vpc_ingress_firewalls',
+      },
+    },
+  },
+  GCPIpRule: { additive: { properties: { ruleid: 'the rule id, beside the id' } } },
+  GKECluster: {
+    additive: {
+      properties: {
+        basic_auth: 'basic authentication still on',
+        current_node_version: 'the node version',
+        exposed_internet_type: EXPOSURE,
+        issue_client_certificate: 'client certificates issued',
+        master_authorized_networks_cidrs: 'the authorised networks',
+        project_id: 'the project id',
+        release_channel: 'the release channel',
+      },
+    },
+    notCollected: {
+      properties: { masterauth_password: 'a secret: skygraph never stores credentials' },
+      edges: { 'GKECluster-[LABELED]->GCPLabel': GCP_LABELS, 'GKECluster-[TAGGED]->GCPLabel': GCP_LABELS },
+    },
+  },
+  GCPBucket: {
+    additive: {
+      properties: {
+        iam_config_uniform_bucket_level_access: 'uniform bucket-level access on',
+        iam_public_members: 'the public members the IAM policy names',
+        iam_public_roles: 'the roles granted to them',
+        public_access: 'public through IAM or ACLs, unless public access prevention is enforced',
+      },
+    },
+  },
+  GCPLabel: {
+    additive: { properties: { bucket_id: 'the labelled bucket' } },
+    notCollected: {
+      edges: {
+        'GCPInstance-[LABELED]->GCPLabel': GCP_LABELS,
+        'GCPInstance-[TAGGED]->GCPLabel': GCP_LABELS,
+        'GKECluster-[LABELED]->GCPLabel': GCP_LABELS,
+        'GKECluster-[TAGGED]->GCPLabel': GCP_LABELS,
+      },
+    },
+  },
+  GSuiteUser: {
+    additive: { properties: { aliases: 'the e-mail aliases', suspension_reason: 'why a user is suspended' } },
+  },
+  GSuiteGroup: {
+    additive: {
+      properties: { aliases: 'the e-mail aliases', members_error: 'why the members could not be listed' },
+    },
+  },
+};
+
+const written = [...awsSchemas, ...gcpSchemas, ...gsuiteSchemas].filter(
+  (schema) => !('aliasOf' in schema),
+) as unknown as AnyNodeSchema[];
+
+let differences: Map<string, TypeDifferences>;
+let missing: string[];
+beforeAll(() => {
+  const compared = compareWithCartography(written, loadCartographyModels());
+  differences = new Map(compared.types.map((t) => [t.label, t]));
+  missing = compared.missing;
+}, 300_000);
+
+const keys = (record: Record<string, string> | undefined) => Object.keys(record ?? {}).sort();
+
+describe(`properties and relationships against Cartography ${CARTOGRAPHY_VERSION}`, () => {
+  it('models every type skygraph writes', () => {
+    expect(missing).toEqual([]);
+  });
+
+  for (const schema of written) {
+    it(`${schema.label}: Cartography's property names and relationships, differences listed`, () => {
+      const diff = differences.get(schema.label);
+      const listed = LISTED[schema.label] ?? {};
+      expect(diff?.onlySkygraphProperties, 'properties only skygraph writes').toEqual(
+        keys(listed.additive?.properties),
+      );
+      expect(diff?.onlySkygraphEdges, 'relationships only skygraph writes').toEqual(
+        keys(listed.additive?.edges),
+      );
+      expect(diff?.onlyCartographyProperties, 'properties only Cartography writes').toEqual(
+        keys(listed.notCollected?.properties),
+      );
+      expect(diff?.onlyCartographyEdges, 'relationships only Cartography writes').toEqual(
+        keys(listed.notCollected?.edges),
+      );
+    });
+  }
+
+  it('lists only types skygraph writes', () => {
+    expect(Object.keys(LISTED).filter((label) => !differences.has(label))).toEqual([]);
+  });
+
+  it('names every addition in docs/migrating-from-cartography.md', () => {
+    const doc = readFileSync(
+      new URL('../../../../docs/migrating-from-cartography.md', import.meta.url),
+      'utf8',
+    );
+    const unnamed: string[] = [];
+    for (const [label, listed] of Object.entries(LISTED)) {
+      for (const property of keys(listed.additive?.properties))
+        if (!new RegExp(`${label}\\b[^\\n]*\`${property}\``).test(doc)) unnamed.push(`${label}.${property}`);
+      for (const edge of keys(listed.additive?.edges)) if (!doc.includes(`\`${edge}\``)) unnamed.push(edge);
+    }
+    expect(unnamed).toEqual([]);
+  });
+});
