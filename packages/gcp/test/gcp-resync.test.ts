@@ -35,7 +35,8 @@ describe('GCP re-sync', () => {
     if (!web || !template) throw new Error('estate without web or bastion instances');
     project.instances = project.instances.filter((i) => i !== web);
     project.instances.push({ ...template, id: '9999', name: 'bastion-new' });
-    project.buckets = project.buckets.filter((b) => !b.name.endsWith('-public-assets'));
+    const publicAssets = project.buckets.find((b) => b.name.endsWith('-public-assets'));
+    project.buckets = project.buckets.filter((b) => b !== publicAssets);
     project.firewalls = project.firewalls.filter((f) => f.name !== 'allow-rdp-from-anywhere');
     const folder = gcp.estate.folders.at(-1);
     if (!folder) throw new Error('no folder');
@@ -60,7 +61,8 @@ describe('GCP re-sync', () => {
         rdpFw,
         `${rdpFw}/allow/3389tcp`,
         bucket,
-        `${bucket}/labels/purpose`,
+        // Cartography's GCPLabel id: bucket, key and value.
+        ...Object.entries(publicAssets?.labels ?? {}).map(([key, value]) => `${bucket}:${key}:${value}`),
         `folders/${folder.id}`,
       ].sort(),
     );

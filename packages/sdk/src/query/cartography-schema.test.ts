@@ -307,7 +307,8 @@ const LISTED: Record<string, Listed> = {
       edges: {
         'GCPFirewall-[FIREWALL_INGRESS]->GCPInstance':
           'Cartography writes it too, from an analysis job (no model): gcp_compute_instance_vpc_ingress_firewalls',
-        'GCPInstance-[MEMBER_OF_GCP_VPC]->GCPVpc': 'a shortcut of instance -> interface -> subnet -> VPC',
+        'GCPInstance-[MEMBER_OF_GCP_VPC]->GCPVpc':
+          'an older Cartography edge community queries still use (gcp_vm_vpc)',
       },
     },
     notCollected: {
@@ -336,7 +337,8 @@ const LISTED: Record<string, Listed> = {
     additive: {
       properties: { mtu: 'the network MTU' },
       edges: {
-        'GCPInstance-[MEMBER_OF_GCP_VPC]->GCPVpc': 'a shortcut of instance -> interface -> subnet -> VPC',
+        'GCPInstance-[MEMBER_OF_GCP_VPC]->GCPVpc':
+          'an older Cartography edge community queries still use (gcp_vm_vpc)',
       },
     },
   },
