@@ -1,4 +1,4 @@
-import { ConfigError, type Provider } from '@skygraph/core';
+import { ConfigError, type Provider, packageVersion } from '@skygraph/core';
 import { awsAnalysisJobs } from './analysis/index.ts';
 import { awsMigrations } from './analysis/migrations.ts';
 import { classifyAwsError } from './classify-error.ts';
@@ -6,6 +6,9 @@ import { type AwsCredentialIdentityProvider, hubCredentials, shareCredentials } 
 import type { AwsConfig } from './options.ts';
 import { planAws } from './plan.ts';
 import { awsSchemas } from './schema/index.ts';
+
+/** This package's version, written on what it loads as `_module_version`. */
+const VERSION = packageVersion(import.meta.url);
 
 export interface AwsProviderOptions {
   /** The hub's credentials (default: the SDK's standard chain). */
@@ -55,6 +58,7 @@ export function createAwsProvider(config: AwsConfig, options: AwsProviderOptions
   let hub = options.credentials ? shareCredentials(options.credentials) : undefined;
   return {
     name: 'aws',
+    version: VERSION,
     schemas: awsSchemas,
     classifyError: classifyAwsError,
     concurrency: config.awsConcurrency,

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { type AwsEmulator, generateAwsEstate, startAwsEmulator } from '@skygraph/aws/emulator';
 import { awsSchemas } from '@skygraph/aws/schema';
 import type { GraphStore } from '@skygraph/core';
@@ -164,5 +165,16 @@ SET r:AWSIpPermissionEgress:IpPermissionEgress, r.id = replace(r.id, '/IpPermiss
     expect(seededUnencrypted.length).toBeGreaterThan(0);
     expect(unencrypted).toHaveLength(seededUnencrypted.length);
     expect(exposed.length).toBeGreaterThan(0);
+    // Cartography's writer bookkeeping, naming skygraph's provider and its version, on nodes and edges.
+    const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
+    const writers = await store.read(
+      `MATCH (a:AWSAccount)-[r:RESOURCE]->(i:AWSEC2Instance)-[s:PART_OF_SUBNET]->()
+       RETURN DISTINCT i._module_name AS node, i._module_version AS nodeVersion, r._module_name AS scope, s._module_version AS edgeVersion`,
+    );
+    expect(writers).toEqual([
+      { node: 'skygraph:aws', nodeVersion: version, scope: 'skygraph:aws', edgeVersion: version },
+    ]);
   });
 });

@@ -71,6 +71,7 @@ export { ensureIndexes } from './sync/ensure-indexes.ts';
 export type { ScopeInfo, SyncEvent, SyncListener } from './sync/events.ts';
 export { acquireLease, type LeaseOptions, releaseLease } from './sync/lease.ts';
 export { migrateLegacyLabels, runMigrations } from './sync/migrate-legacy-labels.ts';
+export { packageVersion } from './sync/package-version.ts';
 export {
   type AnalysisJob,
   type AnyLoad,

@@ -1,4 +1,11 @@
-import type { AnyNodeSchema, Collector, PlanContext, Provider, Scope } from '@skygraph/core';
+import {
+  type AnyNodeSchema,
+  type Collector,
+  type PlanContext,
+  type Provider,
+  packageVersion,
+  type Scope,
+} from '@skygraph/core';
 import type { AuthClient } from 'google-auth-library';
 import { gcpAnalysis } from './analysis.ts';
 import { resolveGcpAuth } from './api/gcp-auth.ts';
@@ -33,6 +40,9 @@ import { GCPSubnet } from './schema/subnet.ts';
 import { GCPVpc } from './schema/vpc.ts';
 import { ApiGate } from './services/api-gate.ts';
 import { bucketsCollector } from './storage/buckets-collector.ts';
+
+/** This package's version, written on what it loads as `_module_version`. */
+const VERSION = packageVersion(import.meta.url);
 
 /** Everything `createGcpProvider` takes besides the validated settings. */
 export interface CreateGcpProviderOptions {
@@ -112,6 +122,7 @@ export function createGcpProvider(config: GcpConfig, options: CreateGcpProviderO
 
   return {
     name: 'gcp',
+    version: VERSION,
     schemas: SCHEMAS,
     classifyError: classifyGoogleError,
     concurrency: config.gcpConcurrency,

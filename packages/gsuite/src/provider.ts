@@ -1,4 +1,4 @@
-import type { PlanContext, Provider, Scope } from '@skygraph/core';
+import { type PlanContext, type Provider, packageVersion, type Scope } from '@skygraph/core';
 import type { AuthClient } from 'google-auth-library';
 import { admin_directory_v1 } from 'googleapis/build/src/apis/admin/directory_v1.js';
 import { type DirectoryAuth, resolveDirectoryAuth } from './api/directory-auth.ts';
@@ -12,6 +12,9 @@ import type { GsuiteConfig } from './options.ts';
 import { GSuiteGroup, GSuiteGroupNode } from './schema/group.ts';
 import { GSuiteTenant } from './schema/tenant.ts';
 import { GSuiteUser } from './schema/user.ts';
+
+/** This package's version, written on what it loads as `_module_version`. */
+const VERSION = packageVersion(import.meta.url);
 
 /** Everything `createGsuiteProvider` takes besides the validated settings. */
 export interface CreateGsuiteProviderOptions {
@@ -52,6 +55,7 @@ export function createGsuiteProvider(
   let admin: admin_directory_v1.Admin | undefined;
   return {
     name: 'gsuite',
+    version: VERSION,
     schemas: [GSuiteTenant, GSuiteUser, GSuiteGroupNode, GSuiteGroup],
     classifyError: classifyDirectoryError,
     async *plan(ctx) {

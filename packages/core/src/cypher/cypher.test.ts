@@ -11,10 +11,10 @@ describe('generated Cypher', () => {
       UNWIND $rows AS row
       MERGE (n:TestServer {id: row.key})
       ON CREATE SET n.firstseen = timestamp()
-      SET n += row.props, n.skygraph_hash = row.hash, n.lastupdated = $updateTag, n:TestMachine
+      SET n += row.props, n.skygraph_hash = row.hash, n.lastupdated = $updateTag, n._module_name = $moduleName, n._module_version = $moduleVersion, n:TestMachine
       MERGE (n)<-[r:RESOURCE]-(s)
       ON CREATE SET r.firstseen = timestamp()
-      SET r.lastupdated = $updateTag
+      SET r.lastupdated = $updateTag, r._module_name = $moduleName, r._module_version = $moduleVersion
       RETURN count(n) AS written"
     `);
   });
@@ -27,7 +27,7 @@ describe('generated Cypher', () => {
       MATCH (m:TestDisk {id: t.key})
       MERGE (n)-[r:ATTACHED]->(m)
       ON CREATE SET r.firstseen = timestamp()
-      SET r += t.props, r.lastupdated = $updateTag
+      SET r += t.props, r.lastupdated = $updateTag, r._module_name = $moduleName, r._module_version = $moduleVersion
       RETURN count(r) AS written"
     `);
   });

@@ -19,6 +19,9 @@ const CHANGED_PROPS =
   `CASE WHEN n.${HASH_PROPERTY} = row.hash THEN [] ELSE ` +
   '[k IN keys(row.props) WHERE NOT coalesce(n[k] = row.props[k], n[k] IS NULL AND row.props[k] IS NULL) | [k, n[k]]] END';
 
+/** Cartography's writer bookkeeping, from `$moduleName` and `$moduleVersion`. */
+const stamp = (v: string) => `${v}._module_name = $moduleName, ${v}._module_version = $moduleVersion`;
+
 /**
  * The node upsert of a schema, for `UNWIND $rows` of `{ key, props, hash }`.
  *
@@ -41,7 +44,7 @@ export function upsertNodesCypher(schema: AnyNodeSchema, options: UpsertOptions 
     );
   }
   lines.push(
-    `SET n += row.props, n.${HASH_PROPERTY} = row.hash, n.lastupdated = $updateTag${schema.extraLabels.map((l: string) => `, n:${l}`).join('')}`,
+    `SET n += row.props, n.${HASH_PROPERTY} = row.hash, n.lastupdated = $updateTag, ${stamp('n')}${schema.extraLabels.map((l: string) => `, n:${l}`).join('')}`,
   );
   if (schema.scope) {
     // The loaded node comes first in the pattern: the embedded engine expands
@@ -49,7 +52,7 @@ export function upsertNodesCypher(schema: AnyNodeSchema, options: UpsertOptions 
     lines.push(
       `MERGE (n)<-[r:${schema.scope.rel}]-(s)`,
       'ON CREATE SET r.firstseen = timestamp()',
-      'SET r.lastupdated = $updateTag',
+      `SET r.lastupdated = $updateTag, ${stamp('r')}`,
     );
   }
   lines.push(
@@ -81,7 +84,7 @@ export function upsertRelCypher(schema: AnyNodeSchema, rel: RelSpec, options: Up
   lines.push(`MERGE (n)${left}[r:${rel.type}]${right}(m)`, 'ON CREATE SET r.firstseen = timestamp()');
   if (options.track) lines.push('WITH row, t, r, r.lastupdated AS previous');
   lines.push(
-    'SET r += t.props, r.lastupdated = $updateTag',
+    `SET r += t.props, r.lastupdated = $updateTag, ${stamp('r')}`,
     options.track
       ? 'RETURN count(r) AS written, collect(CASE WHEN previous IS NULL THEN [row.key, t.key] END) AS added'
       : 'RETURN count(r) AS written',

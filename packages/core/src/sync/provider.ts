@@ -112,6 +112,8 @@ export interface PlanContext {
 /** A cloud or directory provider: its schemas, how it finds its scopes, its analysis. */
 export interface Provider {
   readonly name: string;
+  /** The provider package's version, written on what it loads as `_module_version`. */
+  readonly version?: string;
   readonly schemas: readonly AnyNodeSchema[];
   /** Classifies API errors so the runner retries only throttling and transient failures. */
   classifyError(error: unknown): ErrorKind;

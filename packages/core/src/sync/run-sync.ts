@@ -368,6 +368,7 @@ async function runCollector(run: CollectorRun): Promise<CollectorResult> {
         updateTag: state.updateTag,
         scopeKey: scope.owner.value,
         track: recorder?.tracks ?? false,
+        module: { name: `skygraph:${provider.name}`, version: provider.version ?? null },
       },
       (schema, size) =>
         log.warn(

@@ -14,6 +14,13 @@ export interface WriteTarget {
   scopeKey: string | null;
   /** Return what the write created and changed (for the change log); see `UpsertOptions.track`. */
   track?: boolean;
+  /**
+   * Who writes: stamped on every node and relationship as `_module_name`
+   * (`skygraph:<provider>`) and `_module_version`, the bookkeeping Cartography
+   * writes too (as `cartography:<module>`), so a shared database tells which
+   * tool last wrote what.
+   */
+  module?: { name: string; version: string | null };
 }
 
 /** A fingerprint of a row's properties (prepared rows list them in schema order). */
@@ -27,7 +34,12 @@ export function writeStatements(
   rows: readonly PreparedRow[],
   target: WriteTarget,
 ): Statement[] {
-  const base = { updateTag: target.updateTag, scopeKey: target.scopeKey };
+  const base = {
+    updateTag: target.updateTag,
+    scopeKey: target.scopeKey,
+    moduleName: target.module?.name ?? 'skygraph',
+    moduleVersion: target.module?.version ?? null,
+  };
   const options = { track: target.track ?? false };
   const statements: Statement[] = [
     {
