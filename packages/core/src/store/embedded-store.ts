@@ -66,11 +66,17 @@ export class EmbeddedStore implements GraphStore {
 
   async read<T extends Row = Row>(cypher: string, params: Record<string, unknown> = {}): Promise<T[]> {
     this.#assertOpen();
+    // Read-only by construction: the query runs in a transaction that is
+    // always rolled back, so a query that writes (whatever a guard above
+    // made of it) leaves the graph as it was. Reads see the last commit.
+    const tx = this.#db.beginTransaction();
     try {
-      const result = await this.#db.executeCypher(cypher, toParams(params));
+      const result = await tx.executeCypher(cypher, toParams(params));
       return result.toArray().map((row) => plainRow(row) as T);
     } catch (error) {
       throw mapStoreError(error, cypher);
+    } finally {
+      if (tx.isActive) tx.rollback();
     }
   }
 
