@@ -12,7 +12,9 @@ import { QueryError } from '../query/query-error.ts';
 export function assertReadOnlyCypher(cypher: string): void {
   const found = writeIn(tokenize(cypher));
   if (found) {
-    throw new QueryError(`the SDK only reads the graph; this query writes (${found}). Writes belong to \`collect\`.`);
+    throw new QueryError(
+      `the SDK only reads the graph; this query writes (${found}). Writes belong to \`collect\`.`,
+    );
   }
 }
 
@@ -57,7 +59,7 @@ type Token = { kind: 'word'; text: string } | { kind: 'punct'; text: string } | 
  * Characters that end a line, for `//` comments: every one an engine might
  * honour (ending a comment too early only makes the guard stricter).
  */
-const LINE_END = /[\n\r\u000b\u000c\u0085\u2028\u2029]/u;
+const LINE_END = new Set(['\n', '\r', '\v', '\f', '\u0085', '\u2028', '\u2029']);
 const SPACE = /[\s\u0085\u00a0\u1680\u180e\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]/u;
 const WORD = /[\p{L}\p{N}_\p{Mn}\p{Mc}\p{Pc}]/u;
 const NUMBER = /^(?:0x[0-9a-f_]+|0o[0-7_]+|[0-9][0-9_]*(?:\.[0-9][0-9_]*)?(?:e[+-]?[0-9]+)?)/i;
@@ -72,7 +74,7 @@ function tokenize(cypher: string): Token[] {
     if (SPACE.test(c)) {
       i += 1;
     } else if (c === '/' && next === '/') {
-      while (i < chars.length && !LINE_END.test(chars[i] as string)) i += 1;
+      while (i < chars.length && !LINE_END.has(chars[i] as string)) i += 1;
     } else if (c === '/' && next === '*') {
       i += 2;
       while (i < chars.length && !(chars[i] === '*' && chars[i + 1] === '/')) i += 1;
