@@ -45,7 +45,7 @@ export function createAwsProvider(config: AwsConfig, options: AwsProviderOptions
     externalId = env[config.awsExternalIdEnvVar];
     if (!externalId) {
       throw new ConfigError(
-        `--aws-external-id-env-var: the environment variable ${config.awsExternalIdEnvVar} is not set (it must hold the external id the spoke roles require)`,
+        '--aws-external-id-env-var: the environment variable it names is not set (it must hold the external id the spoke roles require)',
       );
     }
   }

@@ -250,7 +250,7 @@ describe('AWS account discovery and planning', () => {
     ).toThrow(/--aws-discovery organizations/);
     expect(() =>
       createAwsProvider(awsConfig({ awsExternalIdEnvVar: 'AUDIT_EXTERNAL_ID' }), { env: {} }),
-    ).toThrow(/AUDIT_EXTERNAL_ID is not set/);
+    ).toThrow(/--aws-external-id-env-var: the environment variable it names is not set/);
     expect(() => awsConfig({ awsAccounts: ['12345'] })).toThrow(
       /--aws-accounts: expected a 12-digit account id/,
     );

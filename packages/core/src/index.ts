@@ -5,6 +5,7 @@ export {
   camelOf,
   defineOption,
   envNameOf,
+  isSecretOption,
   type OptionKind,
   type OptionSpec,
   optionSchemas,

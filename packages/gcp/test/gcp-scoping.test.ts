@@ -118,7 +118,7 @@ describe('what a GCP sync covers', () => {
   it('fails fast, with a message to act on, when the named token variable is empty', () => {
     expect(() => createGcpProvider(gcpConfig(), { env: {} })).toThrow(ConfigError);
     expect(() => createGcpProvider(gcpConfig(), { env: {} })).toThrow(
-      /SKYGRAPH_TEST_GCP_TOKEN is empty or not set/,
+      /--google-access-token-env-var: the environment variable it names is empty or not set/,
     );
   });
 

@@ -16,6 +16,17 @@ export interface OptionSpec<T extends z.ZodType = z.ZodType> {
   readonly schema: T;
   /** Which part of the docs lists it. */
   readonly group: string;
+  /**
+   * A secret, or where one is kept: its value is never shown, not even in an
+   * error. Every `*-env-var` option counts as one (a secret pasted in place
+   * of a variable name must not be printed back).
+   */
+  readonly secret?: boolean;
+}
+
+/** Whether an option's value must never be shown. */
+export function isSecretOption(spec: Pick<OptionSpec, 'flag' | 'secret'>): boolean {
+  return spec.secret === true || spec.flag.endsWith('-env-var');
 }
 
 /** Declares an option (typed helper). */
@@ -75,7 +86,7 @@ export function resolveConfig<O extends Record<string, OptionSpec>>(
       out[key] = parsed.data;
     } else {
       const where = given ? `${given.from}` : `--${spec.flag}`;
-      const shown = given ? ` (got ${JSON.stringify(given.value)})` : '';
+      const shown = given && !isSecretOption(spec) ? ` (got ${JSON.stringify(given.value)})` : '';
       const issue = parsed.error.issues[0];
       problems.push(`${where}: ${issue?.message ?? 'invalid value'}${shown}`);
     }

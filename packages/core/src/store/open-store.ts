@@ -54,9 +54,7 @@ export async function openStore(uri?: string, given: OpenStoreOptions = {}): Pro
     if (options.neo4jPasswordEnvVar) {
       password = env[options.neo4jPasswordEnvVar];
       if (password === undefined) {
-        throw new ConfigError(
-          `--neo4j-password-env-var: the environment variable ${options.neo4jPasswordEnvVar} is not set`,
-        );
+        throw new ConfigError('--neo4j-password-env-var: the environment variable it names is not set');
       }
     }
     const store = new Neo4jStore(target, {
@@ -85,7 +83,7 @@ function verifyError(error: unknown, location: string, options: OpenStoreOptions
   if (error.code === 'STORE_AUTH') {
     const user = options.neo4jUser === undefined ? 'no user (--neo4j-user)' : `user "${options.neo4jUser}"`;
     const password = options.neo4jPasswordEnvVar
-      ? `the password in $${options.neo4jPasswordEnvVar}`
+      ? 'the password in the variable --neo4j-password-env-var names'
       : 'no password (--neo4j-password-env-var)';
     return new ConfigError(`Neo4j at ${location} refused the credentials: ${user} with ${password}`, {
       cause: error,

@@ -21,7 +21,7 @@ export function resolveGcpAuth(options: {
     const token = options.env[options.accessTokenEnvVar];
     if (!token) {
       throw new ConfigError(
-        `--google-access-token-env-var: the environment variable ${options.accessTokenEnvVar} is empty or not set; export the access token there (e.g. ${options.accessTokenEnvVar}=$(gcloud auth print-access-token))`,
+        '--google-access-token-env-var: the environment variable it names is empty or not set; export the access token there (e.g. the output of `gcloud auth print-access-token`)',
       );
     }
     return { kind: 'client', client: accessTokenClient(token) };

@@ -48,10 +48,10 @@ function readCredentials(
   let source: string;
   if (name) {
     text = env[name];
-    source = `the environment variable ${name}`;
+    source = 'the environment variable --gsuite-credentials-env-var names';
     if (!text) {
       throw new ConfigError(
-        `--gsuite-credentials-env-var: ${name} is empty or not set; put the ${mode} credentials JSON there`,
+        `--gsuite-credentials-env-var: the environment variable it names is empty or not set; put the ${mode} credentials JSON there`,
       );
     }
   } else {

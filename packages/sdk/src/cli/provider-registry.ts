@@ -59,7 +59,7 @@ function adcFound(env: NodeJS.ProcessEnv): boolean {
 function gcpMissing(config: Record<string, unknown>, env: NodeJS.ProcessEnv): string | null {
   if (googleTokenSet(config, env) || adcFound(env)) return null;
   if (typeof config.googleAccessTokenEnvVar === 'string') {
-    return `--google-access-token-env-var names ${config.googleAccessTokenEnvVar}, which is not set`;
+    return '--google-access-token-env-var names an environment variable that is not set';
   }
   return 'no Google credentials: set GOOGLE_APPLICATION_CREDENTIALS to a service-account key file (or run `gcloud auth application-default login`), or pass --google-access-token-env-var <NAME>; on GCE/GKE with workload identity, pass --providers gcp';
 }
@@ -68,7 +68,8 @@ function gsuiteMissing(config: Record<string, unknown>, env: NodeJS.ProcessEnv):
   const auth = config.gsuiteAuth;
   const credentialsVar = config.gsuiteCredentialsEnvVar;
   if ((auth === 'delegated' || auth === 'oauth') && typeof credentialsVar === 'string') {
-    if (!env[credentialsVar]) return `--gsuite-credentials-env-var names ${credentialsVar}, which is not set`;
+    if (!env[credentialsVar])
+      return '--gsuite-credentials-env-var names an environment variable that is not set';
     if (auth === 'delegated' && !config.gsuiteAdminEmail)
       return '--gsuite-auth delegated needs --gsuite-admin-email <admin@yourdomain> (the user to impersonate)';
     return null;

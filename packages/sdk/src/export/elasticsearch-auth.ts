@@ -30,10 +30,7 @@ export function elasticsearchAuthFromEnv(
   }
   if (settings.apiKeyEnvVar) {
     const apiKey = env[settings.apiKeyEnvVar];
-    if (!apiKey)
-      throw new ConfigError(
-        `--es-api-key-env-var: the environment variable ${settings.apiKeyEnvVar} is not set`,
-      );
+    if (!apiKey) throw new ConfigError('--es-api-key-env-var: the environment variable it names is not set');
     return { apiKey };
   }
   if (settings.username || settings.passwordEnvVar) {
@@ -42,9 +39,7 @@ export function elasticsearchAuthFromEnv(
     }
     const password = env[settings.passwordEnvVar];
     if (!password) {
-      throw new ConfigError(
-        `--es-password-env-var: the environment variable ${settings.passwordEnvVar} is not set`,
-      );
+      throw new ConfigError('--es-password-env-var: the environment variable it names is not set');
     }
     return { username: settings.username, password };
   }

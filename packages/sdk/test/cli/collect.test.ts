@@ -89,7 +89,51 @@ describe('collect', () => {
         },
       ),
     ).toBe(2);
-    expect(password.stderr()).toMatch(/environment variable UNSET_VAR is not set/);
+    expect(password.stderr()).toMatch(
+      /--neo4j-password-env-var: the environment variable it names is not set/,
+    );
+  });
+
+  it('never prints back a value given to a *-env-var flag (a secret pasted in place of a name)', async () => {
+    const cases: [string[], string][] = [
+      [['--neo4j-password-env-var', 'hunter2 s3cr3t!'], 'hunter2'],
+      [
+        [
+          '--store',
+          'bolt://127.0.0.1:1',
+          '--neo4j-user',
+          'neo4j',
+          '--neo4j-password-env-var',
+          'Hunter2Secret',
+        ],
+        'Hunter2Secret',
+      ],
+      [['--google-access-token-env-var', 'ya29.a0AfH6SMBx-token'], 'ya29'],
+      [['--providers', 'gcp', '--google-access-token-env-var', 'ya29a0AfH6SMBxtoken'], 'ya29'],
+      [
+        [
+          '--providers',
+          'gsuite',
+          '--gsuite-auth',
+          'oauth',
+          '--gsuite-credentials-env-var',
+          '{"refresh_token":"1//0gSECRET"}',
+        ],
+        'SECRET',
+      ],
+      [
+        ['--providers', 'gsuite', '--gsuite-auth', 'oauth', '--gsuite-credentials-env-var', 'RefreshSECRET1'],
+        'SECRET',
+      ],
+      [['--aws-external-id-env-var', 'ext-id:SECRET'], 'SECRET'],
+    ];
+    for (const [argv, secret] of cases) {
+      const run = memoryIo({ AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE', AWS_SECRET_ACCESS_KEY: 'x' });
+      const code = await runCollect(argv, run.io);
+      expect(code, argv.join(' ')).toBe(2);
+      expect(run.stderr() + run.stdout(), argv.join(' ')).not.toContain(secret);
+      expect(run.stderr(), argv.join(' ')).toMatch(/env-var/);
+    }
   });
 
   it('says which credentials are needed when none are configured', async () => {

@@ -97,6 +97,6 @@ describe('connect', () => {
   it('reads the Neo4j password from the variable it is told about, never from an option', async () => {
     await expect(
       connect({ uri: 'bolt://127.0.0.1:1', user: 'neo4j', passwordEnv: 'NO_SUCH_VAR', env: {} }),
-    ).rejects.toThrow('the environment variable NO_SUCH_VAR is not set');
+    ).rejects.toThrow('--neo4j-password-env-var: the environment variable it names is not set');
   });
 });
