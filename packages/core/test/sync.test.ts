@@ -1,10 +1,13 @@
+import { spawnSync } from 'node:child_process';
+import { hostname } from 'node:os';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { StoreMemoryError } from '../src/errors/skygraph-error.ts';
 import type { GraphStore } from '../src/store/graph-store.ts';
 import type { SyncEvent } from '../src/sync/events.ts';
+import { acquireLease, beginRun, endRun } from '../src/sync/lease.ts';
 import { sync } from '../src/sync/run-sync.ts';
 import { type FixtureEstate, fixtureProvider } from '../src/testing/fixture-provider.ts';
-import { openTestStore } from '../src/testing/test-store.ts';
+import { openTestStore, testStoreKind } from '../src/testing/test-store.ts';
 
 function estate(): FixtureEstate {
   const region = (tenant: string, name: string, n: number) => ({
@@ -240,26 +243,84 @@ describe('sync', () => {
     expect(await ids('TestServer')).toHaveLength(11);
   });
 
-  it('refuses a scope another run holds a lease on, and syncs disjoint scopes', async () => {
-    const now = Date.now();
-    await store.write([
-      {
-        cypher:
-          'CREATE (:SkygraphLease {scope: $scope, runId: "other-run", host: "ci", pid: 1, acquiredAt: $now, expiresAt: $exp})',
-        params: { scope: 'fixture/alpha/east', now, exp: now + 60_000 },
-      },
-    ]);
-    const result = await sync({ store, providers: [fixtureProvider(estate())], updateTag: 100, retry: fast });
-    expect(result.status).toBe('partial');
-    const held = result.scopes.find((s) => s.id === 'fixture/alpha/east');
-    expect(held?.status).toBe('skipped');
-    expect(held?.error).toMatch(/being synced by another run \(other-run/);
-    expect(result.scopes.filter((s) => s.status === 'success')).toHaveLength(2);
-    // An expired lease does not block.
-    await store.write([{ cypher: 'MATCH (l:SkygraphLease) SET l.expiresAt = 0', params: {} }]);
+  it('refuses a scope a live run holds a lease on, and syncs disjoint scopes', async () => {
+    // A run of this process that is still going (its lease is alive on both stores).
+    beginRun('live-run');
+    try {
+      await acquireLease(store, 'fixture/alpha/east', 'live-run', { ttlMs: 60_000, waitMs: 0 });
+      const result = await sync({
+        store,
+        providers: [fixtureProvider(estate())],
+        updateTag: 100,
+        retry: fast,
+      });
+      expect(result.status).toBe('partial');
+      const held = result.scopes.find((s) => s.id === 'fixture/alpha/east');
+      expect(held?.status).toBe('skipped');
+      expect(held?.error).toMatch(/being synced by another run \(live-run/);
+      expect(result.scopes.filter((s) => s.status === 'success')).toHaveLength(2);
+    } finally {
+      endRun('live-run');
+    }
+    // Once that run has ended without releasing it (a bug, an exception), the next run takes over.
     const again = await sync({ store, providers: [fixtureProvider(estate())], updateTag: 101, retry: fast });
     expect(again.status).toBe('success');
     const leases = await store.read('MATCH (l:SkygraphLease) RETURN count(l) AS c');
     expect(leases[0]?.c).toBe(0);
+  });
+
+  it('takes over at once the lease of a crashed run, when its death is provable', async () => {
+    // A process of this host that has exited: the pid of a child that ran and ended.
+    const child = spawnSync(process.execPath, ['-e', 'process.exit(0)']);
+    const deadPid = child.pid as number;
+    const now = Date.now();
+    const lease = (scope: string, runId: string, host: string, pid: number) => ({
+      cypher:
+        'CREATE (:SkygraphLease {scope: $scope, runId: $runId, host: $host, pid: $pid, acquiredAt: $now, expiresAt: $exp})',
+      params: { scope, runId, host, pid, now, exp: now + 6 * 3600_000 },
+    });
+    await store.write([
+      lease('fixture/alpha/east', 'killed-here', hostname(), deadPid),
+      lease('fixture/alpha/west', 'killed-elsewhere', 'another-host', 4242),
+    ]);
+    const result = await sync({ store, providers: [fixtureProvider(estate())], updateTag: 100, retry: fast });
+    const status = (id: string) => result.scopes.find((s) => s.id === id)?.status;
+    // Same host, pid gone: taken over on both stores.
+    expect(status('fixture/alpha/east')).toBe('success');
+    if (testStoreKind() === 'embedded') {
+      // Only one process can open the embedded store's file: any other holder is gone.
+      expect(result.status).toBe('success');
+    } else {
+      // Another host, a Neo4j shared by many: the lease may be alive; it lapses unless renewed.
+      expect(status('fixture/alpha/west')).toBe('skipped');
+      expect(result.errors.map((e) => e.message).join()).toMatch(/lapses at/);
+    }
+  });
+
+  it('renews the leases it holds, so a run that outlives the TTL keeps its scopes', async () => {
+    const seen: number[] = [];
+    // One scope throttled 8 times, 400 ms apart: over 3 s under one lease with a 1.5 s TTL.
+    const slow = estate();
+    slow.failures = { 'alpha/east': { kind: 'throttled', times: 8 } };
+    const expiries = setInterval(() => {
+      store
+        .read('MATCH (l:SkygraphLease {scope: "fixture/alpha/east"}) RETURN l.expiresAt AS e')
+        .then((rows) => seen.push(Number(rows[0]?.e)))
+        .catch(() => undefined);
+    }, 200);
+    try {
+      const result = await sync({
+        store,
+        providers: [fixtureProvider(slow)],
+        updateTag: 100,
+        retry: { retries: 10, minTimeoutMs: 400, maxTimeoutMs: 400 },
+        lease: { ttlMs: 1500 },
+      });
+      expect(result.status).toBe('success');
+    } finally {
+      clearInterval(expiries);
+    }
+    const moved = new Set(seen.filter((e) => Number.isFinite(e) && e > 0));
+    expect(moved.size).toBeGreaterThan(1);
   });
 });

@@ -15,7 +15,15 @@ import type { GraphStore } from '../store/graph-store.ts';
 import { ChangeRecorder, pruneChanges } from './change-log.ts';
 import { ensureIndexes } from './ensure-indexes.ts';
 import type { SyncEvent, SyncListener } from './events.ts';
-import { acquireLease, DEFAULT_LEASE, type LeaseOptions, releaseLease } from './lease.ts';
+import {
+  acquireLease,
+  beginRun,
+  DEFAULT_LEASE,
+  endRun,
+  type LeaseOptions,
+  releaseLease,
+  renewLease,
+} from './lease.ts';
 import { migrateLegacyLabels, runMigrations } from './migrate-legacy-labels.ts';
 import type { CollectContext, Provider, Scope } from './provider.ts';
 import { DEFAULT_RETRY, type RetryPolicy, withRetry } from './retry.ts';
@@ -140,7 +148,13 @@ export async function sync(options: SyncOptions): Promise<SyncResult> {
   await ensureIndexes(options.store, schemas, (message) => state.log.warn(message));
 
   const global = pLimit(Math.max(1, options.concurrency ?? 16));
-  await Promise.all(options.providers.map((provider) => runProvider(provider, global, state)));
+  // Leases held under a live run are never taken over; a crashed run's are (see lease.ts).
+  beginRun(state.runId);
+  try {
+    await Promise.all(options.providers.map((provider) => runProvider(provider, global, state)));
+  } finally {
+    endRun(state.runId);
+  }
 
   const cancelled = options.signal?.aborted === true;
   // After a cancellation or a fail-fast stop the graph is incomplete: analysis would mislead.
@@ -274,13 +288,29 @@ async function runScope(provider: Provider, scope: Scope, state: RunState): Prom
   if (state.signal.aborted) return stopped();
   state.emit({ type: 'scope:start', scope: scopeInfo });
   try {
-    await acquireLease(state.store, scope.id, state.runId, state.lease, state.signal);
+    const lease = await acquireLease(state.store, scope.id, state.runId, state.lease, state.signal);
+    if (lease.takenOverFrom) {
+      log.warn(
+        { previousRun: lease.takenOverFrom.runId, reason: lease.takenOverFrom.reason },
+        'took over the lease of a run that is gone (a crash or a kill); its scope syncs now',
+      );
+    }
   } catch (error) {
     recordError(state, provider.name, scope, undefined, error);
     finish('skipped', error);
     if (state.failFast) state.abort.abort(error);
     return;
   }
+  // Renewed while held: a run that dies leaves a lease that lapses within one TTL.
+  const renewal = setInterval(
+    () => {
+      renewLease(state.store, scope.id, state.runId, state.lease).catch((error: unknown) =>
+        log.warn({ err: errorMessage(error) }, 'could not renew the scope lease'),
+      );
+    },
+    Math.max(1000, state.lease.ttlMs / 3),
+  );
+  renewal.unref();
   try {
     await state.store.write([
       {
@@ -321,6 +351,7 @@ async function runScope(provider: Provider, scope: Scope, state: RunState): Prom
     finish('failed', error);
     if (state.failFast) state.abort.abort(error);
   } finally {
+    clearInterval(renewal);
     // Without a store there is no lease to release (and each try would wait out the driver's retries).
     if (!state.storeLost)
       await releaseLease(state.store, scope.id, state.runId).catch((error: unknown) =>

@@ -106,7 +106,7 @@ describe('Neo4j schema', () => {
 describe('Neo4j connection settings', () => {
   const env = { ...process.env, WRONG_PASSWORD: 'not-the-password' };
 
-  it('refuses wrong credentials as a configuration error that names the variable, not the password', async () => {
+  it('refuses wrong credentials as a configuration error that names the flag, neither the variable nor the password', async () => {
     const error = await openStore(testNeo4jUri(), {
       neo4jUser: 'neo4j',
       neo4jPasswordEnvVar: 'WRONG_PASSWORD',
@@ -114,9 +114,10 @@ describe('Neo4j connection settings', () => {
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as Error).message).toMatch(
-      /refused the credentials: user "neo4j" with the password in \$WRONG_PASSWORD/,
+      /refused the credentials: user "neo4j" with the password in the variable --neo4j-password-env-var names/,
     );
     expect((error as Error).message).not.toContain('not-the-password');
+    expect((error as Error).message).not.toContain('WRONG_PASSWORD');
   });
 
   it('opens the database --neo4j-database names, and refuses one that does not exist', async () => {
