@@ -14,7 +14,7 @@ export {
 export { cleanupCypher } from './cypher/cleanup.ts';
 export { type IndexSpec, indexCypher, schemaIndexes } from './cypher/indexes.ts';
 export type { Statement } from './cypher/statement.ts';
-export { upsertNodesCypher, upsertRelCypher } from './cypher/upsert.ts';
+export { upsertNodesCypher, upsertRelCypher, writerStamp } from './cypher/upsert.ts';
 export {
   CancelledError,
   CollectError,

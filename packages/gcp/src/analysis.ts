@@ -1,4 +1,4 @@
-import type { AnalysisJob } from '@skygraph/core';
+import { type AnalysisJob, writerStamp } from '@skygraph/core';
 
 /**
  * Which ingress firewalls apply to which instances, as Cartography's
@@ -14,21 +14,21 @@ export const gcpFirewallIngress: AnalysisJob = {
 WHERE coalesce(fw.disabled, false) = false
 MERGE (fw)-[r:FIREWALL_INGRESS]->(inst)
 ON CREATE SET r.firstseen = timestamp()
-SET r.lastupdated = $updateTag`,
+SET r.lastupdated = $updateTag, ${writerStamp('r')}`,
     `MATCH (vpc:GCPVpc)-[:RESOURCE]->(fw:GCPFirewall {direction: 'INGRESS', has_target_service_accounts: true})
 WHERE coalesce(fw.disabled, false) = false
 MATCH (inst:GCPInstance)-[:MEMBER_OF_GCP_VPC]->(vpc)
 WHERE inst.service_account_email IN coalesce(fw.target_service_accounts, [])
 MERGE (fw)-[r:FIREWALL_INGRESS]->(inst)
 ON CREATE SET r.firstseen = timestamp()
-SET r.lastupdated = $updateTag`,
+SET r.lastupdated = $updateTag, ${writerStamp('r')}`,
     `MATCH (vpc:GCPVpc)-[:RESOURCE]->(fw:GCPFirewall {direction: 'INGRESS'})
 WHERE coalesce(fw.disabled, false) = false AND coalesce(fw.has_target_service_accounts, false) = false
   AND NOT (fw)-[:TARGET_TAG]->(:GCPNetworkTag)
 MATCH (inst:GCPInstance)-[:MEMBER_OF_GCP_VPC]->(vpc)
 MERGE (fw)-[r:FIREWALL_INGRESS]->(inst)
 ON CREATE SET r.firstseen = timestamp()
-SET r.lastupdated = $updateTag`,
+SET r.lastupdated = $updateTag, ${writerStamp('r')}`,
     `MATCH (:GCPFirewall)-[r:FIREWALL_INGRESS]->(:GCPInstance)
 WHERE r.lastupdated <> $updateTag
 DELETE r`,

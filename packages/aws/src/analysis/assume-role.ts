@@ -1,4 +1,4 @@
-import type { AnalysisJob } from '@skygraph/core';
+import { type AnalysisJob, writerStamp } from '@skygraph/core';
 
 /** An IAM wildcard pattern (`*`, `?`) of a list element `x` as a regular expression over ARNs. */
 function globRegex(x: string): string {
@@ -30,7 +30,7 @@ WITH DISTINCT p, r`;
 
 const MERGE_ALLOW = `MERGE (p)-[x:STS_ASSUMEROLE_ALLOW]->(r)
 ON CREATE SET x.firstseen = timestamp()
-SET x.lastupdated = $updateTag`;
+SET x.lastupdated = $updateTag, ${writerStamp('x')}`;
 
 /**
  * Derives `(principal)-[:STS_ASSUMEROLE_ALLOW]->(role)`: the principal's

@@ -1,8 +1,8 @@
-import type { AnalysisJob } from '@skygraph/core';
+import { type AnalysisJob, writerStamp } from '@skygraph/core';
 
 /** MERGEs a relationship the way the loader does (firstseen on creation, lastupdated every run). */
 const stamp = (rel: string) =>
-  `ON CREATE SET ${rel}.firstseen = timestamp()\nSET ${rel}.lastupdated = $updateTag`;
+  `ON CREATE SET ${rel}.firstseen = timestamp()\nSET ${rel}.lastupdated = $updateTag, ${writerStamp(rel)}`;
 
 /**
  * Completes relationships whose target is synced in another scope: a role

@@ -19,8 +19,14 @@ const CHANGED_PROPS =
   `CASE WHEN n.${HASH_PROPERTY} = row.hash THEN [] ELSE ` +
   '[k IN keys(row.props) WHERE NOT coalesce(n[k] = row.props[k], n[k] IS NULL AND row.props[k] IS NULL) | [k, n[k]]] END';
 
-/** Cartography's writer bookkeeping, from `$moduleName` and `$moduleVersion`. */
-const stamp = (v: string) => `${v}._module_name = $moduleName, ${v}._module_version = $moduleVersion`;
+/**
+ * Cartography's writer bookkeeping on node or relationship `v`, from the
+ * `$moduleName` and `$moduleVersion` parameters the loader and the analysis
+ * jobs get: a SET item, e.g. `SET r.lastupdated = $updateTag, ${writerStamp('r')}`.
+ */
+export const writerStamp = (v: string) =>
+  `${v}._module_name = $moduleName, ${v}._module_version = $moduleVersion`;
+const stamp = writerStamp;
 
 /**
  * The node upsert of a schema, for `UNWIND $rows` of `{ key, props, hash }`.

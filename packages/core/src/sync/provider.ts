@@ -85,7 +85,10 @@ export function defineCollector<C, Page>(collector: Collector<C, Page>): Collect
 export interface AnalysisJob {
   readonly name: string;
   readonly description: string;
-  /** Run in order, each with `$updateTag`. */
+  /**
+   * Run in order, each with `$updateTag`, and `$moduleName`/`$moduleVersion`
+   * for the relationships they write (see `writerStamp`).
+   */
   readonly statements: readonly string[];
 }
 

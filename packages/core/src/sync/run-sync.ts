@@ -524,7 +524,16 @@ async function runAnalysis(provider: Provider, state: RunState): Promise<void> {
     state.emit({ type: 'analysis', provider: provider.name, job: job.name });
     try {
       for (const cypher of job.statements) {
-        await state.store.write([{ cypher, params: { updateTag: state.updateTag } }]);
+        await state.store.write([
+          {
+            cypher,
+            params: {
+              updateTag: state.updateTag,
+              moduleName: `skygraph:${provider.name}`,
+              moduleVersion: provider.version ?? null,
+            },
+          },
+        ]);
       }
     } catch (error) {
       state.errors.push({
