@@ -70,6 +70,17 @@ export async function openStore(uri?: string, given: OpenStoreOptions = {}): Pro
     }
     return store;
   }
+  // `neo4j+s:/host` (one slash), `bolt:host`, `neo4j+s//host`: a mistyped URI, not a file to create.
+  if (/^[a-z][a-z0-9+.-]*:/i.test(target) && !/^[a-z]:[\\/]/i.test(target)) {
+    throw new ConfigError(
+      `--store: "${target.split(':')[0]}:" starts like a URI but is not one; write scheme://host (bolt://, bolt+s://, neo4j://, neo4j+s://), or give a file path that does not start with "<word>:"`,
+    );
+  }
+  if (/^(bolt|neo4j)(\+s|\+ssc)?\/\//i.test(target)) {
+    throw new ConfigError(
+      `--store: "${target.split('//')[0]}//" is missing the colon of a URI (scheme://host)`,
+    );
+  }
   return EmbeddedStore.open(target, { readOnly: options.readOnly ?? false });
 }
 

@@ -252,8 +252,10 @@ LIMIT $limit`,
       limit: filter.limit ?? 10_000,
     },
   );
-  return rows.map((row) => ({
-    ...(row as unknown as ChangeEntry),
-    properties: typeof row.properties === 'string' ? JSON.parse(row.properties) : null,
-  }));
+  return rows.map((row) => {
+    const properties = typeof row.properties === 'string' ? JSON.parse(row.properties) : null;
+    // A first sync's entry keeps its node count among its properties.
+    const nodes = row.kind === 'initial' ? Number(properties?.nodes ?? row.nodes ?? 0) : null;
+    return { ...(row as unknown as ChangeEntry), properties, nodes };
+  });
 }

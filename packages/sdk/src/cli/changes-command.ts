@@ -14,7 +14,10 @@ const changesOptions = {
     description: 'Changes since this long ago (e.g. 24h, 7d) or this date (ISO 8601); default 24h',
     schema: z
       .string()
-      .regex(/^(\d+[smhd]|\d{4}-\d{2}-\d{2}.*)$/, 'expected a duration like 24h or 7d, or an ISO date')
+      .refine(
+        (since) => /^\d+[smhd]$/.test(since) || isIsoDate(since),
+        'expected a duration like 24h or 7d, or a valid ISO 8601 date such as 2024-05-31 or 2024-05-31T12:00:00Z',
+      )
       .default('24h'),
     group: 'changes',
   }),
@@ -86,6 +89,15 @@ export function changesCommand(io: CliIo, done: (code: number) => void): Command
     }
   });
   return command;
+}
+
+/** A real ISO 8601 date (or date-time): `2024-13-45` and `2024-02-30` are not. */
+export function isIsoDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
+  if (!match || Number.isNaN(Date.parse(text))) return false;
+  const [, year, month, day] = match.map(Number) as [number, number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 /** `24h` / `7d` / an ISO date -> epoch milliseconds. */

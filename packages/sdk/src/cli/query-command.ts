@@ -3,7 +3,14 @@ import { ConfigError, defineOption, type Row } from '@skygraph/core';
 import Table from 'cli-table3';
 import { Command } from 'commander';
 import { z } from 'zod';
-import { builtinCatalogue, type Catalogue, importCommunityQueries } from '../catalogue/index.ts';
+import {
+  builtinCatalogue,
+  type Catalogue,
+  CatalogueError,
+  type CatalogueQuery,
+  importCommunityQueries,
+  prepareQuery,
+} from '../catalogue/index.ts';
 import { createClient } from '../client/index.ts';
 import {
   buildReport,
@@ -141,6 +148,7 @@ export function queryCommand(io: CliIo, done: (code: number) => void): Command {
       const selected = catalogue.select(selector);
       if (selected.length === 0)
         throw new ConfigError('no catalogue query matches the names/tags given (see --list)');
+      const perQuery = paramsPerQuery(selected, params);
       const spec: ReportSpec = {
         name: 'query',
         title: 'Query results',
@@ -152,7 +160,7 @@ export function queryCommand(io: CliIo, done: (code: number) => void): Command {
       const report = await buildReport(client, spec, {
         catalogue,
         ...(scope ? { scope } : {}),
-        params: Object.fromEntries(selected.map((q) => [q.name, params])),
+        params: perQuery,
       });
       const results = report.sections.flatMap((s) => s.results);
       switch (config.format) {
@@ -208,10 +216,45 @@ export function loadCatalogue(file: string | undefined): Catalogue {
   return builtinCatalogue.with(imported.queries);
 }
 
+/**
+ * The `--param` values each selected query declares, checked before anything
+ * runs: a parameter no selected query has, or a value of the wrong type, is a
+ * usage error (exit 2), not a failed query.
+ */
+function paramsPerQuery(
+  selected: readonly CatalogueQuery[],
+  params: Record<string, unknown>,
+): Record<string, Record<string, unknown>> {
+  for (const name of Object.keys(params)) {
+    if (!selected.some((q) => q.parameters.some((p) => p.name === name))) {
+      const known = [...new Set(selected.flatMap((q) => q.parameters.map((p) => p.name)))];
+      throw new ConfigError(
+        `--param: no selected query has a parameter "${name}"${known.length > 0 ? ` (they have ${known.join(', ')})` : ''}`,
+      );
+    }
+  }
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const query of selected) {
+    const own = Object.fromEntries(
+      Object.entries(params).filter(([name]) => query.parameters.some((p) => p.name === name)),
+    );
+    try {
+      prepareQuery(query, { params: own });
+    } catch (error) {
+      if (error instanceof CatalogueError)
+        throw new ConfigError(`--param: ${error.message}`, { cause: error });
+      throw error;
+    }
+    out[query.name] = own;
+  }
+  return out;
+}
+
 function parseParams(pairs: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const pair of pairs) {
     const index = pair.indexOf('=');
+    if (index <= 0) throw new ConfigError(`--param: expected name=value, got "${pair}"`);
     const key = pair.slice(0, index);
     const raw = pair.slice(index + 1);
     out[key] =

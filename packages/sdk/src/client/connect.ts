@@ -62,7 +62,7 @@ export interface SkygraphClient extends Queryable {
  *
  * @example
  * const client = await connect({ catalogue: builtinCatalogue });
- * const { rows } = await client.runQuery('ec2_public_world', { scope: { account: 'prod' } });
+ * const { rows } = await client.runQuery('ec2_open_to_world', { scope: { account: 'prod' } });
  * await client.close();
  */
 export async function connect(options: ConnectOptions = {}): Promise<SkygraphClient> {

@@ -165,6 +165,13 @@ describe('query builder', () => {
     expect(() => untyped.match('s', 'TestServer').where('s.nmae', '=', 'x')).toThrow(
       /TestServer has no property "nmae"/,
     );
+    // Names every JS object has are not properties of a schema.
+    for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+      expect(() => untyped.match('s', 'TestServer').where(`s.${name}`, '=', 'x'), name).toThrow(
+        `TestServer has no property "${name}"`,
+      );
+      expect(() => untyped.match('s', name), name).toThrow(/unknown label/);
+    }
     expect(() => untyped.match('s', 'TestServer').match('d', 'TestDisk', { from: 's', rel: 'OWNS' })).toThrow(
       /no relationship \(:TestServer\)-\[:OWNS\]->\(:TestDisk\)/,
     );

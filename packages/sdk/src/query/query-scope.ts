@@ -71,10 +71,13 @@ export class QueryScope {
     const variable = ref.slice(0, dot);
     const property = ref.slice(dot + 1);
     const { schema, optional } = this.binding(variable);
+    // Own keys only: `__proto__` or `constructor` are not properties of any schema.
+    const own = (record: Record<string, PropSpec>) =>
+      Object.hasOwn(record, property) ? record[property] : undefined;
     const spec =
-      (schema.properties as Record<string, PropSpec>)[property] ??
-      (schema.computed as Record<string, PropSpec>)[property] ??
-      BOOKKEEPING[property];
+      own(schema.properties as Record<string, PropSpec>) ??
+      own(schema.computed as Record<string, PropSpec>) ??
+      own(BOOKKEEPING as Record<string, PropSpec>);
     if (spec === undefined) {
       throw new QueryError(
         `${schema.label} has no property "${property}" (in "${ref}"); it has ${[...Object.keys(schema.properties), ...Object.keys(schema.computed)].join(', ')}`,

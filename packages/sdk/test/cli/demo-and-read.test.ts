@@ -55,6 +55,22 @@ describe('collect --demo, then skygraph query and report', () => {
     expect(result?.rows.every((r) => r.source === '0.0.0.0/0' || r.source === '::/0')).toBe(true);
   });
 
+  it('refuses a bad --param as a usage error (exit 2) before running anything', async () => {
+    for (const [param, message] of [
+      ['days=ninety', /parameter "days": expected a number, got "ninety"/],
+      ['dayz=30', /no selected query has a parameter "dayz" \(they have days\)/],
+      ['days', /--param: /],
+    ] as const) {
+      const run = memoryIo(env);
+      expect(await runSkygraph(['query', 'iam_access_key_old', '--param', param], run.io), param).toBe(2);
+      expect(run.stderr(), param).toMatch(message);
+    }
+    const ok = memoryIo(env);
+    expect(
+      await runSkygraph(['query', 'iam_access_key_old', '--param', 'days=30', '--format', 'json'], ok.io),
+    ).toBe(0);
+  });
+
   it('filters the catalogue by tag expression and lists it', async () => {
     const run = memoryIo(env);
     expect(await runSkygraph(['query', '--list', '--tags', 'gcp,security', '--format', 'json'], run.io)).toBe(

@@ -58,9 +58,15 @@ describe('skygraph changes', () => {
       .split('\n')
       .map((l) => JSON.parse(l) as { kind: string; key: string });
     expect(lines.map((l) => `${l.kind} ${l.key}`).sort()).toEqual(['added c', 'removed a']);
-    const bad = memoryIo(env);
-    expect(await runSkygraph(['changes', '--since', 'yesterday'], bad.io)).toBe(2);
-    expect(bad.stderr()).toMatch(/--since: expected a duration/);
+    // The first sync's summary counts the nodes it wrote.
+    expect(run.stdout()).toMatch(/first sync: 2 nodes/);
+    for (const since of ['yesterday', '2024-13-45', '2024-02-30', '2024-05-31T25:00:00Z']) {
+      const bad = memoryIo(env);
+      expect(await runSkygraph(['changes', '--since', since], bad.io), since).toBe(2);
+      expect(bad.stderr(), since).toMatch(/--since: expected a duration/);
+    }
+    const good = memoryIo(env);
+    expect(await runSkygraph(['changes', '--since', '2024-02-29'], good.io)).toBe(0);
     target.dispose();
   });
 });

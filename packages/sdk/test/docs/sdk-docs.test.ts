@@ -162,3 +162,35 @@ describe('docs/sdk.md', () => {
     expect(markdown).toContain(`\`\`\`text\n${exposed.compile().cypher}\n\`\`\``);
   });
 });
+
+describe('catalogue queries the docs and doc comments name', () => {
+  it('exist in the built-in catalogue', () => {
+    const root = new URL('../../../../', import.meta.url);
+    const files = [
+      ...fs
+        .readdirSync(new URL('docs/', root), { recursive: true })
+        .map(String)
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => new URL(`docs/${f}`, root)),
+      new URL('README.md', root),
+      ...['core', 'aws', 'gcp', 'gsuite', 'sdk'].flatMap((pkg) =>
+        fs
+          .readdirSync(new URL(`packages/${pkg}/src/`, root), { recursive: true })
+          .map(String)
+          .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+          .map((f) => new URL(`packages/${pkg}/src/${f}`, root)),
+      ),
+    ];
+    const named = files.flatMap((file) => {
+      const text = readFileSync(file, 'utf8');
+      // Queries the file defines itself (`name: 'x'` in a defineQuery example) count as known there.
+      const defined = new Set([...text.matchAll(/name: ['"]([a-z0-9_]+)['"]/g)].map((m) => m[1]));
+      return [...text.matchAll(/runQuery\(\s*['"]([a-z0-9_]+)['"]/g)]
+        .filter((m) => !defined.has(m[1]))
+        .map((m) => `${file.pathname.split('/').slice(-2).join('/')}: ${m[1]}`);
+    });
+    expect(named.length).toBeGreaterThan(3);
+    const known = new Set(sdk.builtinCatalogue.queries.map((q) => q.name));
+    expect(named.filter((entry) => !known.has(entry.split(': ')[1] as string))).toEqual([]);
+  });
+});
