@@ -9,7 +9,7 @@ import {
 import type { AuthClient } from 'google-auth-library';
 import { gcpAnalysis } from './analysis.ts';
 import { resolveGcpAuth } from './api/gcp-auth.ts';
-import { CRM_CALL, callCrm, createGcpClients, type GcpClients } from './api/gcp-clients.ts';
+import { callCrm, createGcpClients, type GcpClients } from './api/gcp-clients.ts';
 import { classifyGoogleError } from './api/google-error.ts';
 import { firewallsCollector } from './compute/firewalls-collector.ts';
 import { instancesCollector } from './compute/instances-collector.ts';
@@ -52,6 +52,8 @@ export interface CreateGcpProviderOptions {
   endpoint?: string;
   /** Where the access-token variable is read (default `process.env`). */
   env?: NodeJS.ProcessEnv;
+  /** How long one request may go unanswered (default 60 s); it then fails and is retried. */
+  requestTimeoutMs?: number;
 }
 
 const SCHEMAS: readonly AnyNodeSchema[] = [
@@ -128,7 +130,7 @@ export function createGcpProvider(config: GcpConfig, options: CreateGcpProviderO
     concurrency: config.gcpConcurrency,
     analysis: gcpAnalysis,
     async *plan(ctx) {
-      clients ??= createGcpClients(auth, endpoint);
+      clients ??= createGcpClients(auth, endpoint, options.requestTimeoutMs);
       const shared = clients;
       let organizations = 0;
       for await (const organization of findOrganizations(ctx, shared, config.gcpOrganizations)) {
@@ -168,8 +170,8 @@ async function* findOrganizations(
 ): AsyncGenerator<CrmOrganization & { name: string }> {
   if (ids.length > 0) {
     for (const id of new Set(ids)) {
-      const [organization] = await callCrm(ctx, 'organizations.get', () =>
-        clients.organizations.getOrganization({ name: `organizations/${id}` }, CRM_CALL),
+      const [organization] = await callCrm(ctx, 'organizations.get', clients.crmCall.timeout, () =>
+        clients.organizations.getOrganization({ name: `organizations/${id}` }, clients.crmCall),
       );
       yield { ...organization, name: organization.name ?? `organizations/${id}` };
     }
@@ -178,8 +180,11 @@ async function* findOrganizations(
   let pageToken = '';
   do {
     const token = pageToken;
-    const page = await callCrm(ctx, 'organizations.search', () =>
-      clients.organizations.searchOrganizations({ query: '', pageSize: 100, pageToken: token }, CRM_CALL),
+    const page = await callCrm(ctx, 'organizations.search', clients.crmCall.timeout, () =>
+      clients.organizations.searchOrganizations(
+        { query: '', pageSize: 100, pageToken: token },
+        clients.crmCall,
+      ),
     ).catch((error: unknown) => {
       // Project-level credentials may not search organisations at all: sync the projects they see.
       if (classifyGoogleError(error) !== 'denied') throw error;
@@ -207,8 +212,11 @@ async function* searchProjects(
   let pageToken = '';
   do {
     const token = pageToken;
-    const [projects, , raw] = await callCrm(ctx, 'projects.search', () =>
-      clients.projects.searchProjects({ query: 'state:ACTIVE', pageSize: 500, pageToken: token }, CRM_CALL),
+    const [projects, , raw] = await callCrm(ctx, 'projects.search', clients.crmCall.timeout, () =>
+      clients.projects.searchProjects(
+        { query: 'state:ACTIVE', pageSize: 500, pageToken: token },
+        clients.crmCall,
+      ),
     );
     for (const project of projects) {
       const parent = project.parent ?? '';

@@ -1,9 +1,19 @@
+import { type AddressInfo, createServer, type Socket } from 'node:net';
 import type { GraphStore, SyncEvent } from '@skygraph/core';
 import { sync } from '@skygraph/core';
 import { openTestStore } from '@skygraph/core/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type GcpEmulator, type GcpProject, startGcpEmulator } from '../src/emulator/index.ts';
-import { count, emulatedProvider, FAST_RETRY, startSmallEmulator, syncGcp } from './gcp-test-support.ts';
+import { createGcpProvider } from '../src/provider.ts';
+import {
+  count,
+  emulatedProvider,
+  FAST_RETRY,
+  gcpConfig,
+  startSmallEmulator,
+  syncGcp,
+  TOKEN_VAR,
+} from './gcp-test-support.ts';
 
 describe('GCP sync failures', () => {
   let store: GraphStore;
@@ -52,6 +62,41 @@ describe('GCP sync failures', () => {
     expect(await instances(other.projectId)).toBe(other.instances.length);
     expect(result.scopes.filter((s) => s.status === 'success')).toHaveLength(result.scopes.length - 1);
   });
+
+  for (const fault of ['stalls', 'resets'] as const) {
+    it(`an endpoint that ${fault === 'stalls' ? 'accepts but never answers' : 'resets every connection'} fails the run in bounded time, after retries`, async () => {
+      // Loopback only: a server that holds every connection open silently, or drops it at once.
+      let connections = 0;
+      const server = createServer((socket) => {
+        connections += 1;
+        if (fault === 'resets') socket.resetAndDestroy();
+        else sockets.push(socket);
+      });
+      const sockets: Socket[] = [];
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const { port } = server.address() as AddressInfo;
+      try {
+        const provider = createGcpProvider(gcpConfig({ gcpEndpoint: `http://127.0.0.1:${port}` }), {
+          env: { [TOKEN_VAR]: 'test-access-token' },
+          requestTimeoutMs: 300,
+        });
+        const started = Date.now();
+        const result = await sync({
+          store,
+          providers: [provider],
+          retry: { retries: 2, minTimeoutMs: 1, maxTimeoutMs: 5 },
+        });
+        expect(result.status).toBe('failed');
+        expect(result.errors.length).toBeGreaterThan(0);
+        // Retried as a transient failure (3 attempts), each bounded by the request timeout.
+        expect(connections).toBeGreaterThanOrEqual(3);
+        expect(Date.now() - started).toBeLessThan(30_000);
+      } finally {
+        for (const socket of sockets) socket.destroy();
+        await new Promise((resolve) => server.close(resolve));
+      }
+    });
+  }
 
   it('absorbs throttling (429) and unavailability (503) with retries', async () => {
     const clean = await syncGcp(store, gcp, 100);

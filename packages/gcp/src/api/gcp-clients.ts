@@ -16,7 +16,16 @@ export interface GcpClients {
   readonly container: container_v1.Container;
   readonly storage: storage_v1.Storage;
   readonly serviceUsage: serviceusage_v1.Serviceusage;
+  /** Call options for Resource Manager: no gax retries (the runner retries), manual paging, the request timeout. */
+  readonly crmCall: { readonly retry: null; readonly autoPaginate: false; readonly timeout: number };
 }
+
+/**
+ * How long one request may go unanswered before it fails (and the runner
+ * retries it): an endpoint that accepts and never answers must not hold a
+ * run forever.
+ */
+export const GCP_REQUEST_TIMEOUT_MS = 60_000;
 
 /** How the clients authenticate: an auth client (token, JWT...) or ADC. */
 export type GcpAuth = { kind: 'client'; client: AuthClient } | { kind: 'adc'; auth: GoogleAuth };
@@ -26,12 +35,17 @@ export type GcpAuth = { kind: 'client'; client: AuthClient } | { kind: 'adc'; au
  * request through `ctx.call` with the provider's error classification, so a
  * second retry layer would only multiply the attempts.
  */
-export function createGcpClients(auth: GcpAuth, endpoint: string | undefined): GcpClients {
+export function createGcpClients(
+  auth: GcpAuth,
+  endpoint: string | undefined,
+  timeoutMs = GCP_REQUEST_TIMEOUT_MS,
+): GcpClients {
   const discoveryAuth = auth.kind === 'client' ? auth.client : auth.auth;
   const common = {
     // googleapis accepts an AuthClient or a GoogleAuth; the cast bridges its narrower union.
     auth: discoveryAuth as compute_v1.Options['auth'],
     retry: false,
+    timeout: timeoutMs,
     ...(endpoint ? { rootUrl: `${endpoint.replace(/\/+$/, '')}/` } : {}),
   };
   const crm = {
@@ -48,6 +62,7 @@ export function createGcpClients(auth: GcpAuth, endpoint: string | undefined): G
     container: new container_v1.Container(common),
     storage: new storage_v1.Storage(common),
     serviceUsage: new serviceusage_v1.Serviceusage(common),
+    crmCall: { retry: null, autoPaginate: false, timeout: timeoutMs },
   };
 }
 
@@ -59,18 +74,34 @@ function gaxEndpoint(endpoint: string): { apiEndpoint: string; port: number; pro
   return { apiEndpoint: url.hostname, port, protocol };
 }
 
-/** Call options for Resource Manager: no gax retries (the runner retries), manual paging. */
-export const CRM_CALL = { retry: null, autoPaginate: false } as const;
-
-/** A Resource Manager request through `ctx.call`, its errors made readable. */
+/**
+ * A Resource Manager request through `ctx.call`, its errors made readable,
+ * and given up (cancelled, its socket closed) after `timeoutMs` without an
+ * answer: gax's own deadline does not apply over the REST transport.
+ */
 export function callCrm<T>(
   ctx: Pick<PlanContext, 'call'>,
   operation: string,
+  timeoutMs: number,
   request: () => Promise<T>,
 ): Promise<T> {
-  return ctx.call(`cloudresourcemanager:${operation}`, () =>
-    request().catch((error: unknown) => {
-      throw readableGoogleError(error);
-    }),
-  );
+  return ctx.call(`cloudresourcemanager:${operation}`, () => {
+    const pending = request() as Promise<T> & { cancel?: () => void };
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        pending.cancel?.();
+        reject(
+          Object.assign(new Error(`no answer within ${timeoutMs} ms (request timeout)`), {
+            code: 'ETIMEDOUT',
+          }),
+        );
+      }, timeoutMs);
+    });
+    return Promise.race([pending, deadline])
+      .catch((error: unknown) => {
+        throw readableGoogleError(error);
+      })
+      .finally(() => clearTimeout(timer));
+  });
 }

@@ -41,6 +41,29 @@ describe('classifyGoogleError', () => {
     expect(classifyGoogleError(Object.assign(new Error('14 UNAVAILABLE'), { code: 14 }))).toBe('transient');
   });
 
+  it('retries a request the client gave up on after its timeout', async () => {
+    // What gaxios throws when its `timeout` fires against an endpoint that never answers.
+    const { createServer } = await import('node:net');
+    const { storage_v1 } = await import('googleapis/build/src/apis/storage/v1.js');
+    const { OAuth2Client } = await import('google-auth-library');
+    const sockets: import('node:net').Socket[] = [];
+    const server = createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as import('node:net').AddressInfo;
+    try {
+      const storage = new storage_v1.Storage({
+        retry: false,
+        timeout: 200,
+        rootUrl: `http://127.0.0.1:${port}/`,
+      });
+      const error = await storage.buckets.list({ project: 'p' }).catch((e: unknown) => e);
+      expect(classifyGoogleError(error)).toBe('transient');
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
   it('does not retry denied, missing or invalid requests', () => {
     expect(
       classifyGoogleError(

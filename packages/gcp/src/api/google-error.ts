@@ -76,6 +76,23 @@ function networkCodeOf(error: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * A request the client gave up on after its timeout: gaxios aborts it
+ * (`AbortError`), gax reports `DEADLINE_EXCEEDED` or a timeout message. A
+ * cancelled run aborts requests too, but the runner stops retrying then.
+ */
+function isTimeout(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
+    const { name, message } = current as { name?: unknown; message?: unknown };
+    if (name === 'AbortError') return true;
+    if (typeof message === 'string' && /timed? ?out|deadline|operation was aborted/i.test(message))
+      return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 /** Reads status, reason and details from a googleapis (gaxios) or gax error. */
 export function googleErrorInfo(error: unknown): GoogleErrorInfo {
   if (!error || typeof error !== 'object') return { detailReasons: [] };
@@ -134,7 +151,8 @@ export function classifyGoogleError(error: unknown): ErrorKind {
     info.rpcStatus === 'INTERNAL' ||
     info.rpcStatus === 'DEADLINE_EXCEEDED' ||
     info.reason === 'backendError' ||
-    info.networkCode !== undefined
+    info.networkCode !== undefined ||
+    isTimeout(error)
   ) {
     return 'transient';
   }

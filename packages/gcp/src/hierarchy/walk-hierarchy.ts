@@ -1,5 +1,5 @@
 import type { PlanContext } from '@skygraph/core';
-import { CRM_CALL, callCrm, type GcpClients } from '../api/gcp-clients.ts';
+import { callCrm, type GcpClients } from '../api/gcp-clients.ts';
 import type { CrmFolder, CrmProject } from './crm-resources.ts';
 import { isProjectSelected, type ProjectFilter } from './project-filter.ts';
 
@@ -31,10 +31,10 @@ export async function* walkHierarchy(
     let pageToken = '';
     do {
       const token = pageToken;
-      const [projects, , raw] = await callCrm(ctx, 'projects.list', () =>
+      const [projects, , raw] = await callCrm(ctx, 'projects.list', clients.crmCall.timeout, () =>
         clients.projects.listProjects(
           { parent: parent.name, pageSize: PAGE_SIZE, pageToken: token },
-          CRM_CALL,
+          clients.crmCall,
         ),
       );
       const selected = projects.filter((p) => isProjectSelected(p, parent.included, filter));
@@ -43,8 +43,11 @@ export async function* walkHierarchy(
     } while (pageToken);
     do {
       const token = pageToken;
-      const [folders, , raw] = await callCrm(ctx, 'folders.list', () =>
-        clients.folders.listFolders({ parent: parent.name, pageSize: PAGE_SIZE, pageToken: token }, CRM_CALL),
+      const [folders, , raw] = await callCrm(ctx, 'folders.list', clients.crmCall.timeout, () =>
+        clients.folders.listFolders(
+          { parent: parent.name, pageSize: PAGE_SIZE, pageToken: token },
+          clients.crmCall,
+        ),
       );
       const kept = folders.filter((f) => f.name && !filter.excludeFolders.has(f.name));
       for (const folder of kept) {
