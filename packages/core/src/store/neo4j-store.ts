@@ -41,6 +41,9 @@ export class Neo4jStore implements GraphStore {
     this.#driver = neo4j.driver(uri, auth, {
       maxTransactionRetryTime: options.maxTransactionRetryTimeMs ?? 15_000,
       connectionTimeout: options.connectionTimeoutMs ?? 15_000,
+      // A server that accepts the connection and never completes the handshake
+      // would otherwise hold a request for the driver's 60 s default.
+      connectionAcquisitionTimeout: (options.connectionTimeoutMs ?? 15_000) + 5_000,
       disableLosslessIntegers: false,
       userAgent: 'skygraph',
     });

@@ -32,6 +32,20 @@ export function ignoreBrokenPipe(stream: NodeJS.WritableStream, onBroken: () => 
 }
 
 /** Aborts on the first SIGINT/SIGTERM; a second one exits at once. */
+/** How long a run may wind down after SIGINT/SIGTERM before the process exits anyway. */
+export const SIGNAL_GRACE_MS = 20_000;
+
+/**
+ * Ends the process with `code` once the command is done: at once when
+ * nothing else keeps it alive, or after a short delay when a library left a
+ * handle open (a driver's half-open socket to a server that never answered).
+ * A command's work is over when it resolves; nothing may keep it running.
+ */
+export function exitWhenDone(code: number): void {
+  process.exitCode = code;
+  setTimeout(() => process.exit(code), 2_000).unref();
+}
+
 export function signalController(): AbortController {
   const controller = new AbortController();
   const onSignal = (name: NodeJS.Signals) => {
@@ -40,6 +54,12 @@ export function signalController(): AbortController {
       `\n${name}: finishing in-flight writes, no cleanup will run (send again to exit now)\n`,
     );
     controller.abort(new Error(`received ${name}`));
+    // One signal is enough: a run that cannot wind down within the grace period (a request
+    // or a store that does not answer) is ended here, before an orchestrator's SIGKILL.
+    setTimeout(() => {
+      process.stderr.write(`${name}: still not done after ${SIGNAL_GRACE_MS / 1000} s; exiting\n`);
+      process.exit(130);
+    }, SIGNAL_GRACE_MS).unref();
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // The `collect` executable (package.json "bin").
-import { ignoreBrokenPipe, signalController } from './cli-io.ts';
+import { exitWhenDone, ignoreBrokenPipe, signalController } from './cli-io.ts';
 import { collect } from './collect-main.ts';
 
 // `collect | head -1`: a reader that goes away must not stop a sync half-way.
 ignoreBrokenPipe(process.stdout, () => {});
-process.exitCode = await collect(process.argv.slice(2), { signal: signalController().signal });
+exitWhenDone(await collect(process.argv.slice(2), { signal: signalController().signal }));
