@@ -51,7 +51,11 @@ describe('classifyGoogleError', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as import('node:net').AddressInfo;
     try {
+      // A fixed token: no credential lookup (ADC) before the request.
+      const auth = new OAuth2Client();
+      auth.setCredentials({ access_token: 'test' });
       const storage = new storage_v1.Storage({
+        auth,
         retry: false,
         timeout: 200,
         rootUrl: `http://127.0.0.1:${port}/`,
