@@ -40,6 +40,12 @@ export function describeDrift(report: DriftReport): string {
     (q) =>
       `${q.query}: ${q.rows} rows${q.baseline ? ' (first snapshot)' : `, +${q.added} -${q.removed} ~${q.changed}`}${q.error ? ` ERROR ${q.error}` : ''}`,
   );
+  // Per sink: what was delivered and, when something was not, why (HTTP status, timeout...).
+  for (const sink of report.sinks) {
+    lines.push(
+      `sink ${sink.sink} (${sink.type}): ${sink.delivered} delivered${sink.failed > 0 ? `, ${sink.failed} failed: ${sink.errors.slice(0, 3).join('; ')}` : ''}`,
+    );
+  }
   lines.push(
     `drift ${report.status}${report.dryRun ? ' (dry run)' : ''}: ${report.alerts.length} alerts, ${report.suppressed.length} suppressed by exceptions, ${report.pending} pending delivery`,
     ...report.warnings.map((w) => `warning: ${w}`),

@@ -134,8 +134,10 @@ export const alertRulesSchema = z
         retries: z.number().int().min(0).max(10).default(3),
         timeoutSeconds: z.number().positive().max(300).default(15),
         minRetryDelayMs: z.number().int().min(1).default(500),
+        /** How long one run may spend delivering, all sinks together; what is left stays pending. */
+        deadlineSeconds: z.number().positive().max(3600).default(120),
       })
-      .default({ retries: 3, timeoutSeconds: 15, minRetryDelayMs: 500 }),
+      .default({ retries: 3, timeoutSeconds: 15, minRetryDelayMs: 500, deadlineSeconds: 120 }),
   })
   .superRefine((config, ctx) => {
     const names = new Set<string>();

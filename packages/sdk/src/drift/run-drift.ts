@@ -84,7 +84,7 @@ const NO_RULES: AlertRules = {
   sinks: {},
   rules: [],
   exceptions: [],
-  delivery: { retries: 0, timeoutSeconds: 15, minRetryDelayMs: 500 },
+  delivery: { retries: 0, timeoutSeconds: 15, minRetryDelayMs: 500, deadlineSeconds: 120 },
 };
 
 /**
@@ -171,7 +171,15 @@ export async function runDrift(options: RunDriftOptions): Promise<DriftReport> {
       pending: state.pending,
       deliveries: evaluation.deliveries,
       sinks,
-      ctx: { runId, log, ...(options.signal ? { signal: options.signal } : {}) },
+      // An overall deadline: a sink that does not answer holds the run (and the store) no longer.
+      ctx: {
+        runId,
+        log,
+        signal: AbortSignal.any([
+          AbortSignal.timeout(rules.delivery.deadlineSeconds * 1000),
+          ...(options.signal ? [options.signal] : []),
+        ]),
+      },
       now,
     });
     await options.snapshots.saveState(namespace, { ...evaluation.state, pending: outcome.pending });

@@ -1,4 +1,6 @@
 import { createHmac } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { PassThrough } from 'node:stream';
 import { ConfigError, silentLogger } from '@skygraph/core';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -111,6 +113,46 @@ describe('Slack sink', () => {
     expect(failed.delivered).toEqual([]);
     expect(failed.failed[0]?.error).toBe('secops: HTTP 503 down');
     expect(JSON.stringify(failed)).not.toContain('very-secret-token');
+  });
+
+  it('gives up on a sink that keeps failing: the rest stay pending without costing a timeout each', async () => {
+    const slack = await server(() => ({ status: 503, body: 'down' }));
+    const sink = createSlackSink({ name: 'secops', webhookUrl: slack.url, retry, timeoutMs: 5000 });
+    const alerts = Array.from({ length: 117 }, (_, i) => alert(`i-${i}`));
+    const result = await sink.deliver(alerts, ctx);
+    expect(result.delivered).toEqual([]);
+    expect(result.failed).toHaveLength(117);
+    // Two messages tried (each with its retries), then no more.
+    expect(slack.requests).toHaveLength(2 * (retry.retries + 1));
+    expect(result.failed.at(-1)?.error).toBe(
+      'secops: HTTP 503 down (not tried: the sink failed 2 times in a row)',
+    );
+  });
+
+  it("stops at the run's delivery deadline: a sink that never answers holds nothing longer", async () => {
+    // A webhook that accepts the request and never answers.
+    const stalled = createServer(() => undefined);
+    await new Promise<void>((resolve) => stalled.listen(0, '127.0.0.1', resolve));
+    const { port } = stalled.address() as AddressInfo;
+    try {
+      const sink = createSlackSink({
+        name: 'secops',
+        webhookUrl: `http://127.0.0.1:${port}/hook`,
+        retry,
+        timeoutMs: 300_000,
+      });
+      const started = Date.now();
+      const result = await sink.deliver([alert('a'), alert('b')], {
+        ...ctx,
+        signal: AbortSignal.timeout(500),
+      });
+      expect(result.delivered).toEqual([]);
+      expect(result.failed).toHaveLength(2);
+      expect(Date.now() - started).toBeLessThan(60_000);
+    } finally {
+      stalled.closeAllConnections();
+      await new Promise((resolve) => stalled.close(resolve));
+    }
   });
 
   it('splits many alerts over several messages', async () => {

@@ -32,15 +32,28 @@ export async function deliverInChunks(
 ): Promise<SinkResult> {
   const delivered: string[] = [];
   const failed: { id: string; error: string }[] = [];
+  let failedInARow = 0;
   for (let i = 0; i < alerts.length; i += size) {
     const chunk = alerts.slice(i, i + size);
+    if (failedInARow >= GIVE_UP_AFTER) {
+      // A sink that failed twice in a row (after its retries) is down: the rest wait for the
+      // next run instead of costing a timeout each.
+      const reason = `${failed.at(-1)?.error ?? 'failed'} (not tried: the sink failed ${GIVE_UP_AFTER} times in a row)`;
+      failed.push(...alerts.slice(i).map((a) => ({ id: a.id, error: reason })));
+      break;
+    }
     try {
       await send(chunk);
       delivered.push(...chunk.map((a) => a.id));
+      failedInARow = 0;
     } catch (error) {
       const message = (error as Error).message;
       failed.push(...chunk.map((a) => ({ id: a.id, error: message })));
+      failedInARow += 1;
     }
   }
   return { delivered, failed };
 }
+
+/** Consecutive failed messages after which a sink is given up on for this run. */
+const GIVE_UP_AFTER = 2;
