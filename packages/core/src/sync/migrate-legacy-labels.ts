@@ -18,28 +18,21 @@ export async function migrateLegacyLabels(
   schemas: readonly AnyNodeSchema[],
   batchSize = 5000,
 ): Promise<Record<string, number>> {
-  const migrated: Record<string, number> = {};
+  const relabel: Migration[] = [];
   const seen = new Set<string>();
   for (const schema of schemas) {
     if (seen.has(schema.label)) continue;
     seen.add(schema.label);
+    // Labels are validated identifiers (defineNode), safe to splice.
+    const labels = [schema.label, ...schema.extraLabels].map((label) => `:${label}`).join('');
     for (const legacy of schema.legacyLabels) {
-      // Labels are validated identifiers (defineNode), safe to splice.
-      const labels = [schema.label, ...schema.extraLabels].map((label) => `:${label}`).join('');
-      for (;;) {
-        const [rows] = await store.write([
-          {
-            cypher: `MATCH (n:${legacy}) WHERE NOT n:${schema.label} WITH n LIMIT $batch SET n${labels} RETURN count(n) AS migrated`,
-            params: { batch: batchSize },
-          },
-        ]);
-        const count = Number(rows?.[0]?.migrated ?? 0);
-        if (count > 0) migrated[legacy] = (migrated[legacy] ?? 0) + count;
-        if (count < batchSize) break;
-      }
+      relabel.push({
+        name: legacy,
+        cypher: `MATCH (n:${legacy}) WHERE NOT n:${schema.label} WITH n LIMIT $batch SET n${labels} RETURN count(n) AS migrated`,
+      });
     }
   }
-  return migrated;
+  return runMigrations(store, relabel, batchSize);
 }
 
 /**
