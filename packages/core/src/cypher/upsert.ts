@@ -26,7 +26,6 @@ const CHANGED_PROPS =
  */
 export const writerStamp = (v: string) =>
   `${v}._module_name = $moduleName, ${v}._module_version = $moduleVersion`;
-const stamp = writerStamp;
 
 /**
  * The node upsert of a schema, for `UNWIND $rows` of `{ key, props, hash }`.
@@ -50,7 +49,7 @@ export function upsertNodesCypher(schema: AnyNodeSchema, options: UpsertOptions 
     );
   }
   lines.push(
-    `SET n += row.props, n.${HASH_PROPERTY} = row.hash, n.lastupdated = $updateTag, ${stamp('n')}${schema.extraLabels.map((l: string) => `, n:${l}`).join('')}`,
+    `SET n += row.props, n.${HASH_PROPERTY} = row.hash, n.lastupdated = $updateTag, ${writerStamp('n')}${schema.extraLabels.map((l: string) => `, n:${l}`).join('')}`,
   );
   if (schema.scope) {
     // The loaded node comes first in the pattern: the embedded engine expands
@@ -58,7 +57,7 @@ export function upsertNodesCypher(schema: AnyNodeSchema, options: UpsertOptions 
     lines.push(
       `MERGE (n)<-[r:${schema.scope.rel}]-(s)`,
       'ON CREATE SET r.firstseen = timestamp()',
-      `SET r.lastupdated = $updateTag, ${stamp('r')}`,
+      `SET r.lastupdated = $updateTag, ${writerStamp('r')}`,
     );
   }
   lines.push(
@@ -90,7 +89,7 @@ export function upsertRelCypher(schema: AnyNodeSchema, rel: RelSpec, options: Up
   lines.push(`MERGE (n)${left}[r:${rel.type}]${right}(m)`, 'ON CREATE SET r.firstseen = timestamp()');
   if (options.track) lines.push('WITH row, t, r, r.lastupdated AS previous');
   lines.push(
-    `SET r += t.props, r.lastupdated = $updateTag, ${stamp('r')}`,
+    `SET r += t.props, r.lastupdated = $updateTag, ${writerStamp('r')}`,
     options.track
       ? 'RETURN count(r) AS written, collect(CASE WHEN previous IS NULL THEN [row.key, t.key] END) AS added'
       : 'RETURN count(r) AS written',
