@@ -16,22 +16,41 @@ import {
   withConnection,
 } from './connection.ts';
 
-/** Runs drift over a store with the built-in catalogue (`skygraph drift`, `collect --then-drift`). */
-export function driftOnStore(
+/**
+ * Runs drift over a store with the built-in catalogue (`skygraph drift`,
+ * `collect --then-drift`). An embedded store is closed while alerts are
+ * delivered, so a slow sink never keeps a sync out; it is reopened to record
+ * the outcome and closed here. The caller still closes `store` (a no-op then).
+ */
+export async function driftOnStore(
   store: GraphStore,
-  settings: DriftSettings,
+  settings: DriftSettings & ConnectionConfig,
   io: CliIo,
   log?: Logger,
 ): Promise<DriftReport> {
-  return runDriftCommand({
-    store,
-    catalogue: builtinCatalogue.queries,
-    settings,
-    env: io.env,
-    stdout: io.stdout,
-    ...(log ? { log } : {}),
-    ...(io.signal ? { signal: io.signal } : {}),
-  });
+  let reopened: GraphStore | undefined;
+  try {
+    return await runDriftCommand({
+      store,
+      catalogue: builtinCatalogue.queries,
+      settings,
+      env: io.env,
+      stdout: io.stdout,
+      ...(log ? { log } : {}),
+      ...(io.signal ? { signal: io.signal } : {}),
+      // Neo4j admits many clients: nothing to release there.
+      ...(store.kind === 'embedded'
+        ? {
+            reopen: () => openWritableStore(settings, io.env),
+            reopened: (again: GraphStore) => {
+              reopened = again;
+            },
+          }
+        : {}),
+    });
+  } finally {
+    await reopened?.close();
+  }
 }
 
 /** One line per watched query and a closing line, for people. */

@@ -3,7 +3,8 @@ import type { driftDryRunOption, driftOptions } from './drift-options.ts';
 import type { WatchableQuery } from './finding-query.ts';
 import { loadAlertRules } from './load-alert-rules.ts';
 import { openSnapshotStore } from './open-snapshot-store.ts';
-import { type DriftReport, runDrift } from './run-drift.ts';
+import { type DeliveryRelease, type DriftReport, runDrift } from './run-drift.ts';
+import type { SnapshotStore } from './snapshot-store.ts';
 
 /** The validated drift settings (`resolveConfig(driftOptions, ...)`), plus `--dry-run` when the command has it. */
 export type DriftSettings = ConfigOf<typeof driftOptions> & Partial<ConfigOf<typeof driftDryRunOption>>;
@@ -19,6 +20,14 @@ export interface DriftCommandOptions {
   readonly stdout?: NodeJS.WritableStream;
   readonly log?: Logger;
   readonly signal?: AbortSignal;
+  /**
+   * Reopens the store after delivery. Given, the store is closed while alerts
+   * are delivered and the outcome is recorded in a reopened one (which the
+   * caller then owns and closes: {@link DriftCommandOptions.reopened}).
+   */
+  readonly reopen?: () => Promise<GraphStore>;
+  /** Receives the reopened store, for the caller to close. */
+  readonly reopened?: (store: GraphStore) => void;
 }
 
 /**
@@ -44,6 +53,7 @@ export async function runDriftCommand(options: DriftCommandOptions): Promise<Dri
     ...(settings.alertRules ? { rules: loadAlertRules(settings.alertRules) } : {}),
     select: { names: settings.driftQueries, tags: settings.driftTags },
     snapshots: openSnapshotStore(options.store, settings),
+    ...(options.reopen ? { release: releaseWhileDelivering(options, options.reopen) } : {}),
     namespace: settings.driftNamespace,
     retention: settings.snapshotRetention,
     dryRun: settings.dryRun ?? false,
@@ -52,4 +62,21 @@ export async function runDriftCommand(options: DriftCommandOptions): Promise<Dri
     ...(options.log ? { log: options.log } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });
+}
+
+/** Closes the store for delivery; reopens it only if the snapshots live there. */
+function releaseWhileDelivering(
+  options: DriftCommandOptions,
+  reopen: () => Promise<GraphStore>,
+): DeliveryRelease {
+  return {
+    release: () => options.store.close(),
+    async reacquire(): Promise<SnapshotStore> {
+      // Snapshots in a folder: the graph store is not needed again.
+      if (options.settings.snapshotDir) return openSnapshotStore(options.store, options.settings);
+      const store = await reopen();
+      options.reopened?.(store);
+      return openSnapshotStore(store, options.settings);
+    },
+  };
 }

@@ -53,7 +53,13 @@ export {
 export { ALERT_STATE_LABEL, createGraphSnapshotStore, SNAPSHOT_LABEL } from './graph-snapshot-store.ts';
 export { loadAlertRules, parseAlertRules } from './load-alert-rules.ts';
 export { openSnapshotStore } from './open-snapshot-store.ts';
-export { type DriftReport, type QueryDriftReport, type RunDriftOptions, runDrift } from './run-drift.ts';
+export {
+  type DeliveryRelease,
+  type DriftReport,
+  type QueryDriftReport,
+  type RunDriftOptions,
+  runDrift,
+} from './run-drift.ts';
 export { type QuerySelection, selectQueries } from './select-queries.ts';
 export { type CreateSinksOptions, createSinks } from './sinks/create-sinks.ts';
 export { HttpError } from './sinks/http.ts';

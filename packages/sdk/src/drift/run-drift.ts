@@ -46,6 +46,21 @@ export interface RunDriftOptions {
   readonly now?: Date;
   readonly log?: Logger;
   readonly signal?: AbortSignal;
+  /** Lets go of the store while alerts are delivered (see {@link DeliveryRelease}). */
+  readonly release?: DeliveryRelease;
+}
+
+/**
+ * Frees the store for the time alerts are delivered, so a slow sink never
+ * holds it (the embedded store admits one process at a time: a sync would be
+ * refused meanwhile). `release` is called once the snapshots and the alerts to
+ * send are saved as pending; `reacquire` gives the snapshot store in which to
+ * record what was delivered. If it cannot, the alerts stay pending and are
+ * sent again by the next run: duplicates, never losses.
+ */
+export interface DeliveryRelease {
+  release(): Promise<void>;
+  reacquire(): Promise<SnapshotStore>;
 }
 
 /** What one query did in a drift run. */
@@ -153,6 +168,7 @@ export async function runDrift(options: RunDriftOptions): Promise<DriftReport> {
   const evaluation = evaluateAlerts({ rules, evaluations, state, runId, now });
   const snapshots: Snapshot[] = evaluations.map((e) => e.current);
   let outcome: DeliveryOutcome = { reports: [], pending: state.pending, warnings: [] };
+  const recordWarnings: string[] = [];
   if (!dryRun) {
     // Record the new alerts as pending before sending: a crash mid-delivery re-sends, it never loses.
     const queuedAt = now.toISOString();
@@ -167,6 +183,7 @@ export async function runDrift(options: RunDriftOptions): Promise<DriftReport> {
       ...evaluation.state,
       pending: [...state.pending, ...toSend],
     });
+    await options.release?.release();
     outcome = await deliverAlerts({
       pending: state.pending,
       deliveries: evaluation.deliveries,
@@ -182,9 +199,19 @@ export async function runDrift(options: RunDriftOptions): Promise<DriftReport> {
       },
       now,
     });
-    await options.snapshots.saveState(namespace, { ...evaluation.state, pending: outcome.pending });
-    const retention = options.retention ?? 30;
-    for (const snapshot of snapshots) await options.snapshots.prune(namespace, snapshot.query, retention);
+    try {
+      const after = options.release ? await options.release.reacquire() : options.snapshots;
+      await after.saveState(namespace, { ...evaluation.state, pending: outcome.pending });
+      const retention = options.retention ?? 30;
+      for (const snapshot of snapshots) await after.prune(namespace, snapshot.query, retention);
+    } catch (error) {
+      if (!options.release) throw error;
+      // The alerts were saved as pending before delivery: the next run sends them again.
+      recordWarnings.push(
+        `could not reopen the store to record the delivery outcome (${errorMessage(error)}); the next run sends this run's alerts again`,
+      );
+      log.warn({ err: errorMessage(error) }, 'drift: delivery outcome not recorded');
+    }
     for (const report of outcome.reports) {
       const level = report.failed > 0 ? 'warn' : 'info';
       log[level](
@@ -220,7 +247,7 @@ export async function runDrift(options: RunDriftOptions): Promise<DriftReport> {
     suppressed: evaluation.suppressed,
     sinks: outcome.reports,
     pending: outcome.pending.length,
-    warnings: [...evaluation.warnings, ...outcome.warnings],
-    status: queryErrors.size > 0 || failedDelivery ? 'failed' : 'ok',
+    warnings: [...evaluation.warnings, ...outcome.warnings, ...recordWarnings],
+    status: queryErrors.size > 0 || failedDelivery || recordWarnings.length > 0 ? 'failed' : 'ok',
   };
 }

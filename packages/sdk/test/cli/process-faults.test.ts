@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer, type ServerResponse } from 'node:http';
 import { type AddressInfo, createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -126,6 +127,54 @@ describe('collect and skygraph as processes, under faults', () => {
     const rerun = await run('collect', ['--demo', '--demo-report', join(home, 'r.html')], env);
     expect(rerun.code, rerun.stderr).toBe(0);
   }, 240_000);
+
+  it('drift delivering to a sink that does not answer does not hold the store: a sync started meanwhile runs', async () => {
+    // A webhook that holds every request open until the test lets it go.
+    const held: ServerResponse[] = [];
+    const sink = createHttpServer((request, response) => {
+      request.resume();
+      held.push(response);
+    });
+    await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve));
+    const { port } = sink.address() as AddressInfo;
+    const rules = join(home, 'rules.yaml');
+    writeFileSync(
+      rules,
+      [
+        'baseline: alert',
+        `sinks: { hook: { type: webhook, url: "http://127.0.0.1:${port}/alerts" } }`,
+        'rules: [{ name: all, tags: [security], sinks: [hook] }]',
+        'delivery: { retries: 0, timeoutSeconds: 120 }',
+      ].join('\n'),
+    );
+    try {
+      const first = start(
+        'collect',
+        ['--demo', '--demo-report', join(home, 'r.html'), '--then-drift', '--alert-rules', rules],
+        env,
+      );
+      children.push(first.child);
+      await waitFor(() => held.length > 0, 120_000);
+      // The first run is delivering (its sink stalls): a second sync of the same store runs to the end.
+      const second = await run('collect', ['--demo', '--demo-report', join(home, 's.html')], env);
+      expect(second.code, second.stderr).toBe(0);
+      // From now on the sink answers at once, the held requests included.
+      sink.removeAllListeners('request');
+      sink.on('request', (request, response: ServerResponse) => {
+        request.resume();
+        response.writeHead(200).end('ok');
+      });
+      for (const response of held.splice(0)) response.writeHead(200).end('ok');
+      const ended = await first.done;
+      expect(ended.code, ended.stderr).toBe(0);
+      expect(ended.stderr).toMatch(/sink hook \(webhook\): \d+ delivered\n/);
+      expect(ended.stderr).toMatch(/0 pending delivery/);
+    } finally {
+      for (const response of held) response.destroy();
+      sink.closeAllConnections();
+      await new Promise((resolve) => sink.close(resolve));
+    }
+  }, 300_000);
 
   it('a Neo4j that accepts but never answers: the command reports it and the process ends', async () => {
     const sockets: Socket[] = [];
