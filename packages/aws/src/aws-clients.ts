@@ -6,7 +6,7 @@ import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { S3Client } from '@aws-sdk/client-s3';
 import { STSClient } from '@aws-sdk/client-sts';
-import type { AwsCredentialIdentityProvider } from './credentials.ts';
+import type { AwsCredentialIdentityProvider, SharedCredentials } from './credentials.ts';
 
 /** How every client of one account is configured. */
 export interface AwsClientSettings {
@@ -15,6 +15,18 @@ export interface AwsClientSettings {
   endpoint?: string;
   /** Path-style S3 requests: an endpoint override cannot serve virtual-hosted bucket names. */
   forcePathStyle: boolean;
+  /** How long one request may take before it is abandoned (default 120 s). */
+  requestTimeoutMs?: number;
+}
+
+/** The errors a service answers for expired temporary credentials. */
+const EXPIRED = new Set(['ExpiredToken', 'ExpiredTokenException']);
+
+type Handler = (args: unknown) => Promise<unknown>;
+
+/** Any SDK v3 client: its middleware stack takes an initialize-step middleware. */
+interface WithMiddleware {
+  middlewareStack: { add(middleware: never, options: { step: 'initialize'; name: string }): void };
 }
 
 /**
@@ -31,44 +43,78 @@ export class AwsClients {
       credentials: this.settings.credentials,
       maxAttempts: 1,
       ...(this.settings.endpoint ? { endpoint: this.settings.endpoint } : {}),
-      requestHandler: { connectionTimeout: 10_000, requestTimeout: 120_000 },
+      requestHandler: {
+        connectionTimeout: 10_000,
+        requestTimeout: this.settings.requestTimeoutMs ?? 120_000,
+        // Without it the handler only logs a warning and the request waits forever.
+        throwOnRequestTimeout: true,
+      },
     };
   }
 
+  /**
+   * Credentials the service refuses as expired are dropped from the account's
+   * shared cache, so the runner's retry signs with fresh ones (the role is
+   * assumed again) instead of failing the scope.
+   */
+  #watch<C extends WithMiddleware>(client: C): C {
+    const credentials = this.settings.credentials as Partial<SharedCredentials>;
+    if (typeof credentials.expire !== 'function') return client;
+    const { expire } = credentials;
+    const shared = this.settings.credentials;
+    const middleware = (next: Handler) => async (args: unknown) => {
+      // The keys this request is signed with (the shared cache's current ones).
+      const used = await shared();
+      try {
+        return await next(args);
+      } catch (error) {
+        if (EXPIRED.has(String((error as { name?: unknown }).name))) expire(used);
+        throw error;
+      }
+    };
+    client.middlewareStack.add(middleware as never, {
+      step: 'initialize',
+      name: 'skygraphExpiredCredentials',
+    });
+    return client;
+  }
+
   sts(region: string): STSClient {
-    return new STSClient(this.#config(region));
+    return this.#watch(new STSClient(this.#config(region)));
   }
 
   organizations(region: string): OrganizationsClient {
-    return new OrganizationsClient(this.#config(region));
+    return this.#watch(new OrganizationsClient(this.#config(region)));
   }
 
   ec2(region: string): EC2Client {
-    return new EC2Client(this.#config(region));
+    return this.#watch(new EC2Client(this.#config(region)));
   }
 
   elb(region: string): ElasticLoadBalancingClient {
-    return new ElasticLoadBalancingClient(this.#config(region));
+    return this.#watch(new ElasticLoadBalancingClient(this.#config(region)));
   }
 
   elbv2(region: string): ElasticLoadBalancingV2Client {
-    return new ElasticLoadBalancingV2Client(this.#config(region));
+    return this.#watch(new ElasticLoadBalancingV2Client(this.#config(region)));
   }
 
   rds(region: string): RDSClient {
-    return new RDSClient(this.#config(region));
+    return this.#watch(new RDSClient(this.#config(region)));
   }
 
   iam(region: string): IAMClient {
-    return new IAMClient(this.#config(region));
+    return this.#watch(new IAMClient(this.#config(region)));
   }
 
   s3(region: string): S3Client {
-    return new S3Client({
-      ...this.#config(region),
-      forcePathStyle: this.settings.forcePathStyle,
-      followRegionRedirects: true,
-    });
+    return this.#watch(
+      new S3Client({
+        ...this.#config(region),
+        forcePathStyle: this.settings.forcePathStyle,
+        followRegionRedirects: true,
+      }),
+    );
   }
 }
 

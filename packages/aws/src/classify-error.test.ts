@@ -40,10 +40,19 @@ describe('classifyAwsError', () => {
     ['AuthFailure', 401],
     ['OptInRequired', 401],
     ['InvalidClientTokenId', 403],
-    ['ExpiredToken', 400],
   ])('fails %s at once as denied', (name, status) => {
     expect(classifyAwsError(sdkError(name, status))).toBe('denied');
   });
+
+  it.each([
+    ['ExpiredToken', 403],
+    ['ExpiredTokenException', 403],
+  ])(
+    'retries %s: the clients drop expired credentials, so the retry signs with fresh ones',
+    (name, status) => {
+      expect(classifyAwsError(sdkError(name, status))).toBe('transient');
+    },
+  );
 
   it('tells not-found and validation errors apart', () => {
     expect(classifyAwsError(sdkError('NoSuchBucketPolicy', 404))).toBe('not-found');

@@ -20,8 +20,6 @@ const DENIED = new Set([
   'AuthFailure',
   'OptInRequired',
   'InvalidClientTokenId',
-  'ExpiredToken',
-  'ExpiredTokenException',
   'UnrecognizedClientException',
   'InvalidAccessKeyId',
   'SignatureDoesNotMatch',
@@ -89,6 +87,8 @@ export function classifyAwsError(error: unknown, depth = 0): ErrorKind {
   if (ids.some((id) => THROTTLING.has(id)) || e.$retryable?.throttling === true || status === 429) {
     return 'throttled';
   }
+  // Expired temporary credentials: the clients drop them, and the retry signs with fresh ones.
+  if (ids.some((id) => id === 'ExpiredToken' || id === 'ExpiredTokenException')) return 'transient';
   if (
     ids.some((id) => NETWORK_CODES.has(id)) ||
     ids.includes('TimeoutError') ||

@@ -10,15 +10,12 @@ export type AwsCredentialIdentityProvider = Extract<CredentialsOption, (...args:
 export type AwsCredentialIdentity = Awaited<ReturnType<AwsCredentialIdentityProvider>>;
 
 /** The hub's credentials: the standard chain (environment, SSO, shared files, container, instance metadata). */
-export function hubCredentials(): AwsCredentialIdentityProvider {
+export function hubCredentials(): SharedCredentials {
   return shareCredentials(fromNodeProviderChain());
 }
 
 /** The credentials of one profile of the shared AWS config files (at the paths `env` names, if any). */
-export function profileCredentials(
-  profile: string,
-  env: NodeJS.ProcessEnv = {},
-): AwsCredentialIdentityProvider {
+export function profileCredentials(profile: string, env: NodeJS.ProcessEnv = {}): SharedCredentials {
   return shareCredentials(
     fromIni({
       profile,
@@ -45,7 +42,7 @@ export function spokeCredentials(
   hub: AwsCredentialIdentityProvider,
   role: SpokeRole,
   stsConfig: { region: string; endpoint?: string },
-): AwsCredentialIdentityProvider {
+): SharedCredentials {
   const assume = fromTemporaryCredentials({
     masterCredentials: hub,
     params: {
@@ -59,6 +56,7 @@ export function spokeCredentials(
       ...(stsConfig.endpoint ? { endpoint: stsConfig.endpoint } : {}),
       // The runner retries the request that needed the credentials.
       maxAttempts: 1,
+      requestHandler: { connectionTimeout: 10_000, requestTimeout: 120_000, throwOnRequestTimeout: true },
     },
   });
   return shareCredentials(assume);
@@ -73,17 +71,21 @@ export function spokeCredentials(
 export function shareCredentials(
   provider: AwsCredentialIdentityProvider,
   refreshMs = 5 * 60_000,
-): AwsCredentialIdentityProvider {
+): SharedCredentials {
   let current: Promise<AwsCredentialIdentity> | undefined;
+  let held: AwsCredentialIdentity | undefined;
   let expiresAt = Number.POSITIVE_INFINITY;
   const shared = (): Promise<AwsCredentialIdentity> => {
     if (current === undefined || Date.now() >= expiresAt - refreshMs) {
       const pending = provider();
       current = pending;
+      held = undefined;
       expiresAt = Number.POSITIVE_INFINITY;
       pending.then(
         (credentials) => {
-          if (current === pending) expiresAt = credentials.expiration?.getTime() ?? Number.POSITIVE_INFINITY;
+          if (current !== pending) return;
+          held = credentials;
+          expiresAt = credentials.expiration?.getTime() ?? Number.POSITIVE_INFINITY;
         },
         () => {
           // A failure is not cached: the next request tries again.
@@ -93,5 +95,24 @@ export function shareCredentials(
     }
     return current;
   };
-  return shared as AwsCredentialIdentityProvider;
+  return Object.assign(shared as AwsCredentialIdentityProvider, {
+    // This cache renews before expiry itself; the flag (the SDK's own, on what it
+    // memoizes) keeps each client from caching again, so `expire()` reaches a
+    // client already paging.
+    memoized: true,
+    expire(used: AwsCredentialIdentity) {
+      // Only the keys that were refused: requests refused together renew once.
+      if (held !== undefined && held.accessKeyId === used.accessKeyId) current = undefined;
+    },
+  });
 }
+
+/**
+ * Shared credentials that can be told the service refused them as expired
+ * (`ExpiredToken`): the next request gets fresh ones, e.g. assumes the role
+ * again, even if their stated expiration is still ahead (a revoked session, a
+ * skewed clock).
+ */
+export type SharedCredentials = AwsCredentialIdentityProvider & {
+  expire(used: AwsCredentialIdentity): void;
+};

@@ -17,6 +17,8 @@ export interface AwsProviderOptions {
   endpoint?: string;
   /** Where environment variables are read (the external id, AWS_REGION, shared config paths); default process.env. */
   env?: NodeJS.ProcessEnv;
+  /** How long one AWS request may take before it is abandoned and retried (default 120 s). */
+  requestTimeoutMs?: number;
 }
 
 /**
@@ -69,7 +71,11 @@ export function createAwsProvider(config: AwsConfig, options: AwsProviderOptions
       return planAws(ctx, {
         config,
         hubCredentials: hub,
-        client: { ...(endpoint ? { endpoint } : {}), forcePathStyle },
+        client: {
+          ...(endpoint ? { endpoint } : {}),
+          forcePathStyle,
+          ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+        },
         homeRegion: env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1',
         externalId,
         env,

@@ -1,9 +1,9 @@
 import { type AwsEmulator, generateAwsEstate, startAwsEmulator } from '@skygraph/aws/emulator';
-import type { GraphStore } from '@skygraph/core';
+import { type GraphStore, sync } from '@skygraph/core';
 import { openTestStore } from '@skygraph/core/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { activeMembers, expectGraphMatchesEstate } from './estate-expectations.ts';
-import { count, syncAws } from './sync-helpers.ts';
+import { count, emulatedProvider, FAST_RETRY, syncAws } from './sync-helpers.ts';
 
 describe('AWS provider when the APIs misbehave', () => {
   let store: GraphStore;
@@ -125,6 +125,110 @@ describe('AWS provider when the APIs misbehave', () => {
     expect(result.counts.retries).toBeGreaterThanOrEqual(7);
     await expectGraphMatchesEstate(store, estate);
   });
+
+  it('renews credentials that expire mid-run: the role is assumed again and the sync completes', async () => {
+    const estate = generateAwsEstate({
+      seed: 46,
+      accounts: 3,
+      regionsPerAccount: 2,
+      now: '2025-06-01T00:00:00Z',
+    });
+    emulator = await startAwsEmulator({ estate });
+    const [, member] = activeMembers(estate);
+    if (!member) throw new Error('the estate has no member account');
+    expect((await syncAws(store, emulator)).status).toBe('success');
+    const assumedInCleanRun = emulator.stats().byOperation['sts:AssumeRole'] ?? 0;
+    emulator.resetStats();
+
+    // The member's session ends early (revoked, or the clocks disagree): from this request on,
+    // everything it signs is refused with ExpiredToken until the role is assumed again.
+    emulator.setFaults([
+      {
+        service: 'ec2',
+        account: member.id,
+        operation: 'DescribeSecurityGroups',
+        kind: 'ExpiredToken',
+        times: 1,
+      },
+    ]);
+    const result = await syncAws(store, emulator);
+    expect(result.errors).toEqual([]);
+    expect(result.status).toBe('success');
+    expect(emulator.stats().byOperation['sts:AssumeRole']).toBe(assumedInCleanRun + 1);
+    await expectGraphMatchesEstate(store, estate);
+  });
+
+  it('keeps the data of an account whose credentials stay expired, says so, and syncs the others', async () => {
+    const estate = generateAwsEstate({
+      seed: 47,
+      accounts: 3,
+      regionsPerAccount: 1,
+      now: '2025-06-01T00:00:00Z',
+    });
+    emulator = await startAwsEmulator({ estate });
+    expect((await syncAws(store, emulator)).status).toBe('success');
+    const [, member] = activeMembers(estate);
+    if (!member) throw new Error('the estate has no member account');
+    const region = member.enabledRegions[0] as string;
+    const gone = member.regions[region]?.instances.pop();
+    // Every request the member's sessions sign is refused as expired, fresh session or not.
+    emulator.setFaults([{ account: member.id, kind: 'ExpiredToken' }]);
+    const result = await syncAws(store, emulator);
+    expect(result.status).toBe('partial');
+    // Its regions cannot be listed either, so only its global scope is planned, and it fails.
+    const failed = result.scopes.filter((s) => s.status === 'failed');
+    expect(failed.map((s) => s.id)).toEqual([`aws/${member.id}/global`]);
+    expect(failed[0]?.cleanedUp).toBe(false);
+    expect(result.scopes.filter((s) => s.labels.account === member.id)).toHaveLength(1);
+    for (const error of result.errors) {
+      expect(error.message).toContain(member.id);
+      expect(error.message).toMatch(/ExpiredToken: .*(is|has) expired/);
+    }
+    expect(
+      result.scopes.filter((s) => s.status === 'success' && s.labels.account !== member.id).length,
+    ).toBeGreaterThan(0);
+    // Its instance removed from the estate is still in the graph: a failed scope is not cleaned up.
+    expect(
+      await count(store, 'MATCH (i:AWSEC2Instance {id: $id}) RETURN count(i) AS c', { id: gone?.instanceId }),
+    ).toBe(1);
+  });
+
+  it.each([
+    ['never answers', 'Stall'],
+    ['resets every connection', 'DropConnection'],
+  ] as const)(
+    'an endpoint that %s fails its scope in bounded time, keeps its data and syncs the rest',
+    async (_, kind) => {
+      const estate = generateAwsEstate({
+        seed: 48,
+        accounts: 2,
+        regionsPerAccount: 2,
+        now: '2025-06-01T00:00:00Z',
+      });
+      emulator = await startAwsEmulator({ estate });
+      const provider = () => emulatedProvider(emulator as AwsEmulator, {}, {}, 300);
+      expect((await sync({ store, providers: [provider()], retry: FAST_RETRY })).status).toBe('success');
+      const before = await count(store, 'MATCH (i:AWSEC2Instance) RETURN count(i) AS c');
+      const [, member] = activeMembers(estate);
+      if (!member) throw new Error('the estate has no member account');
+      const region = member.enabledRegions[1] as string;
+      member.regions[region]?.instances.pop();
+      emulator.setFaults([
+        { service: 'ec2', account: member.id, region, operation: 'DescribeInstances', kind },
+      ]);
+
+      const result = await sync({ store, providers: [provider()], retry: { ...FAST_RETRY, retries: 2 } });
+      expect(result.status).toBe('partial');
+      expect(result.errors.map((e) => e.scope)).toEqual([`aws/${member.id}/${region}`]);
+      expect(result.errors[0]?.message).toMatch(
+        kind === 'Stall' ? /timed? ?out|timeout/i : /socket hang up|ECONNRESET|reset/i,
+      );
+      // Three attempts (two retries), each bounded by the request timeout.
+      expect(emulator.stats().faults).toBe(3);
+      expect(result.scopes.filter((s) => s.status === 'success')).toHaveLength(result.scopes.length - 1);
+      expect(await count(store, 'MATCH (i:AWSEC2Instance) RETURN count(i) AS c')).toBe(before);
+    },
+  );
 
   it('reports an account whose audit role cannot be assumed and syncs the others', async () => {
     const estate = generateAwsEstate({

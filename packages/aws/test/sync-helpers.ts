@@ -15,11 +15,13 @@ export function emulatedProvider(
   emulator: AwsEmulator,
   values: Record<string, unknown> = {},
   env: NodeJS.ProcessEnv = {},
+  requestTimeoutMs?: number,
 ): Provider {
   return createAwsProvider(awsConfig(values), {
     credentials: async () => emulator.hubCredentials,
     endpoint: emulator.url,
     env,
+    ...(requestTimeoutMs ? { requestTimeoutMs } : {}),
   });
 }
 

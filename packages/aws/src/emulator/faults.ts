@@ -2,7 +2,19 @@ import { AwsApiError } from './api-error.ts';
 import type { Protocol } from './protocols.ts';
 import type { AwsServiceName } from './request-context.ts';
 
-export type FaultKind = 'AccessDenied' | 'InternalError' | 'Throttling' | 'DropConnection';
+/**
+ * `ExpiredToken` expires the caller's credentials from that request on (an
+ * assumed-role session then answers `ExpiredToken` until the role is assumed
+ * again, as when a session is revoked or the clocks disagree); `Stall` accepts
+ * the request and never answers it.
+ */
+export type FaultKind =
+  | 'AccessDenied'
+  | 'InternalError'
+  | 'Throttling'
+  | 'DropConnection'
+  | 'ExpiredToken'
+  | 'Stall';
 
 /**
  * A fault to inject into matching requests. Unset fields match anything;
@@ -70,7 +82,7 @@ export class FaultBook {
 
 /** The error each protocol answers with for an injected fault, with the codes the real services use. */
 export function faultError(
-  kind: Exclude<FaultKind, 'DropConnection'>,
+  kind: Exclude<FaultKind, 'DropConnection' | 'Stall'>,
   protocol: Protocol,
   target: FaultTarget,
   callerArn: string,
@@ -95,6 +107,8 @@ export function faultError(
         `User: ${callerArn} is not authorized to perform: ${actionPrefix(target.service)}:${target.operation}`,
         403,
       );
+    case 'ExpiredToken':
+      return expiredToken(protocol);
     case 'Throttling':
       if (protocol === 'ec2') return new AwsApiError('RequestLimitExceeded', 'Request limit exceeded.', 503);
       if (protocol === 'json')
@@ -125,4 +139,16 @@ export function faultError(
 
 function actionPrefix(service: AwsServiceName): string {
   return service === 'elb' || service === 'elbv2' ? 'elasticloadbalancing' : service;
+}
+
+/** What each protocol answers for a request signed with expired temporary credentials. */
+export function expiredToken(protocol: Protocol): AwsApiError {
+  if (protocol === 's3') return new AwsApiError('ExpiredToken', 'The provided token has expired.', 400);
+  if (protocol === 'json')
+    return new AwsApiError(
+      'ExpiredTokenException',
+      'The security token included in the request is expired',
+      403,
+    );
+  return new AwsApiError('ExpiredToken', 'The security token included in the request is expired', 403);
 }

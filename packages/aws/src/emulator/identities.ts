@@ -46,6 +46,18 @@ export class Identities {
     };
   }
 
+  /** Whether the key is a session past its expiration (or one expired by a fault). */
+  expired(accessKeyId: string, now = Date.now()): boolean {
+    const session = this.sessions.get(accessKeyId);
+    return session !== undefined && session.expiration.getTime() <= now;
+  }
+
+  /** Ends a session now, as when it is revoked or outlived. */
+  expire(accessKeyId: string): void {
+    const session = this.sessions.get(accessKeyId);
+    if (session) session.expiration = new Date(0);
+  }
+
   resolve(accessKeyId: string): Caller | undefined {
     if (accessKeyId === this.hub.accessKeyId) return this.hubCaller();
     const session = this.sessions.get(accessKeyId);

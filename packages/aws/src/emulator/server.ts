@@ -6,7 +6,7 @@ import { handleEc2 } from './ec2-handler.ts';
 import { handleElb } from './elb-handler.ts';
 import { handleElbv2 } from './elbv2-handler.ts';
 import type { AwsEstate } from './estate-types.ts';
-import { FaultBook, type FaultRule, faultError } from './faults.ts';
+import { expiredToken, FaultBook, type FaultRule, faultError } from './faults.ts';
 import { type AwsEstateScale, generateAwsEstate } from './generate-estate.ts';
 import { handleIam } from './iam-handler.ts';
 import { type HubCredentials, Identities } from './identities.ts';
@@ -259,6 +259,9 @@ export async function startAwsEmulator(options: AwsEmulatorOptions = {}): Promis
         req.socket.destroy();
         return;
       }
+      // Never answered: the client's own timeout (or the emulator's close) ends it.
+      if (fault === 'Stall') return;
+      if (fault === 'ExpiredToken' && r.accessKeyId) identities.expire(r.accessKeyId);
       fail(faultError(fault, r.protocol, target, caller?.arn ?? 'anonymous'));
       return;
     }
@@ -269,6 +272,7 @@ export async function startAwsEmulator(options: AwsEmulatorOptions = {}): Promis
     }
     if (!r.accessKeyId) return fail(missingAuth(r.protocol));
     if (!caller) return fail(invalidKey(r.protocol));
+    if (identities.expired(r.accessKeyId)) return fail(expiredToken(r.protocol));
     const account = estate.accounts.find((a) => a.id === caller.accountId);
     if (!account) return fail(invalidKey(r.protocol));
 
