@@ -1,7 +1,6 @@
-import { type AddressInfo, createServer, type Socket } from 'node:net';
 import type { GraphStore, SyncEvent } from '@skygraph/core';
 import { sync } from '@skygraph/core';
-import { openTestStore } from '@skygraph/core/testing';
+import { openTestStore, startFaultyServer } from '@skygraph/core/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type GcpEmulator, type GcpProject, startGcpEmulator } from '../src/emulator/index.ts';
 import { createGcpProvider } from '../src/provider.ts';
@@ -66,17 +65,9 @@ describe('GCP sync failures', () => {
   for (const fault of ['stalls', 'resets'] as const) {
     it(`an endpoint that ${fault === 'stalls' ? 'accepts but never answers' : 'resets every connection'} fails the run in bounded time, after retries`, async () => {
       // Loopback only: a server that holds every connection open silently, or drops it at once.
-      let connections = 0;
-      const server = createServer((socket) => {
-        connections += 1;
-        if (fault === 'resets') socket.resetAndDestroy();
-        else sockets.push(socket);
-      });
-      const sockets: Socket[] = [];
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      const { port } = server.address() as AddressInfo;
+      const server = await startFaultyServer(fault === 'stalls' ? 'stall' : 'reset');
       try {
-        const provider = createGcpProvider(gcpConfig({ gcpEndpoint: `http://127.0.0.1:${port}` }), {
+        const provider = createGcpProvider(gcpConfig({ gcpEndpoint: server.url }), {
           env: { [TOKEN_VAR]: 'test-access-token' },
           requestTimeoutMs: 300,
         });
@@ -89,11 +80,10 @@ describe('GCP sync failures', () => {
         expect(result.status).toBe('failed');
         expect(result.errors.length).toBeGreaterThan(0);
         // Retried as a transient failure (3 attempts), each bounded by the request timeout.
-        expect(connections).toBeGreaterThanOrEqual(3);
+        expect(server.connections()).toBeGreaterThanOrEqual(3);
         expect(Date.now() - started).toBeLessThan(30_000);
       } finally {
-        for (const socket of sockets) socket.destroy();
-        await new Promise((resolve) => server.close(resolve));
+        await server.close();
       }
     });
   }

@@ -28,7 +28,12 @@ export interface CreateGsuiteProviderOptions {
   env?: NodeJS.ProcessEnv;
   /** Groups whose members are listed at once (default 4). */
   memberConcurrency?: number;
+  /** How long one Admin SDK request may take before it is abandoned and retried (default 60 s). */
+  requestTimeoutMs?: number;
 }
+
+/** Directory requests are given up after this long without an answer, then retried. */
+const REQUEST_TIMEOUT_MS = 60_000;
 
 const MEMBER_CONCURRENCY = 4;
 
@@ -64,6 +69,7 @@ export function createGsuiteProvider(
         auth: auth as admin_directory_v1.Options['auth'],
         // The runner retries through ctx.call; the client's own retries would multiply attempts.
         retry: false,
+        timeout: options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
         ...(endpoint ? { rootUrl: `${endpoint.replace(/\/+$/, '')}/` } : {}),
       });
       const customer = config.gsuiteCustomer;

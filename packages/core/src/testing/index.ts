@@ -1,3 +1,4 @@
+export { type FaultyServer, startFaultyServer } from './faulty-server.ts';
 export { FixtureApiError, type FixtureEstate, fixtureProvider } from './fixture-provider.ts';
 export { Disk, Server, Tenant } from './fixture-schemas.ts';
 export {

@@ -33,9 +33,25 @@ function networkCode(error: unknown): string | undefined {
 }
 
 /**
+ * A request gaxios gave up on after its timeout (an `AbortError`, or a
+ * timeout message). A cancelled run aborts requests too, but the runner
+ * stops retrying then.
+ */
+function isTimeout(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
+    const { name, message } = current as { name?: unknown; message?: unknown };
+    if (name === 'AbortError') return true;
+    if (typeof message === 'string' && /timed? ?out|operation was aborted/i.test(message)) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/**
  * Classifies an Admin SDK error (googleapis / gaxios) for the runner: the
  * Directory API reports rate limits as 429 or as 403 `rateLimitExceeded`
- * (throttled); 5xx and dropped connections are transient; other 401/403 are
+ * (throttled); 5xx, dropped connections and timeouts are transient; other 401/403 are
  * denied.
  */
 export function classifyDirectoryError(error: unknown): ErrorKind {
@@ -56,7 +72,8 @@ export function classifyDirectoryError(error: unknown): ErrorKind {
   if (
     (status !== undefined && status >= 500 && status <= 504) ||
     rpc === 'UNAVAILABLE' ||
-    networkCode(error)
+    networkCode(error) ||
+    isTimeout(error)
   ) {
     return 'transient';
   }
