@@ -215,6 +215,36 @@ describe('sync', () => {
     expect(record?.s).toBe('cancelled');
   });
 
+  it('cancellation during analysis stops it between statements and records the run as cancelled', async () => {
+    const controller = new AbortController();
+    const provider = {
+      ...fixtureProvider(estate()),
+      analysis: [
+        {
+          name: 'mark',
+          description: 'marks every server, in two statements',
+          statements: [
+            'MATCH (s:TestServer) SET s.marked_one = $updateTag',
+            'MATCH (s:TestServer) SET s.marked_two = $updateTag',
+          ],
+        },
+      ],
+    };
+    const result = await sync({
+      store,
+      providers: [provider],
+      updateTag: 100,
+      retry: fast,
+      signal: controller.signal,
+      // The stop arrives as the analysis starts (after every scope finished).
+      onEvent: (event) => {
+        if (event.type === 'analysis') controller.abort();
+      },
+    });
+    expect(result.status).toBe('cancelled');
+    expect(await store.read('MATCH (s:TestServer) WHERE s.marked_one IS NOT NULL RETURN s.id')).toEqual([]);
+  });
+
   it('splits a batch the store rejects for transaction memory instead of failing the scope', async () => {
     let splits = 0;
     const limited: GraphStore = {

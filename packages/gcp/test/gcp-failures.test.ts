@@ -1,6 +1,7 @@
 import type { GraphStore, SyncEvent } from '@skygraph/core';
 import { sync } from '@skygraph/core';
 import { openTestStore, startFaultyServer } from '@skygraph/core/testing';
+import { OAuth2Client } from 'google-auth-library';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type GcpEmulator, type GcpProject, startGcpEmulator } from '../src/emulator/index.ts';
 import { createGcpProvider } from '../src/provider.ts';
@@ -60,6 +61,41 @@ describe('GCP sync failures', () => {
     expect(await instances(denied.projectId)).toBe(before);
     expect(await instances(other.projectId)).toBe(other.instances.length);
     expect(result.scopes.filter((s) => s.status === 'success')).toHaveLength(result.scopes.length - 1);
+  });
+
+  it('a token that expires mid-run is refreshed by a refreshable auth client and the sync completes', async () => {
+    let issued = 0;
+    const authClient = new OAuth2Client({ forceRefreshOnFailure: true });
+    authClient.refreshHandler = async () => {
+      issued += 1;
+      return { access_token: `token-${issued}`, expiry_date: Date.now() + 3_600_000 };
+    };
+    const target = project(0);
+    gcp.setFaults([{ project: target.projectId, service: 'compute', kind: 'TokenExpired', times: 1 }]);
+    const provider = createGcpProvider(gcpConfig({ gcpEndpoint: gcp.url }), { authClient });
+    const result = await sync({ store, providers: [provider], retry: FAST_RETRY, changeLog: false });
+    expect(result.errors).toEqual([]);
+    expect(result.status).toBe('success');
+    // The first token, then one more after Google refused it.
+    expect(issued).toBe(2);
+    expect(await instances(target.projectId)).toBe(target.instances.length);
+  });
+
+  it('a fixed access token that expires mid-run fails the scopes it reaches, keeps their data and says why', async () => {
+    await syncGcp(store, gcp, 100);
+    const target = project(0);
+    const before = await instances(target.projectId);
+    target.instances.pop();
+    gcp.setFaults([{ project: target.projectId, service: 'compute', kind: 'TokenExpired' }]);
+    const result = await syncGcp(store, gcp, 200);
+    expect(result.status).toBe('partial');
+    const failed = result.scopes.filter((s) => s.status === 'failed');
+    expect(failed.map((s) => s.id)).toEqual([`gcp/${target.projectId}`]);
+    expect(failed[0]?.cleanedUp).toBe(false);
+    expect(result.errors[0]?.message).toMatch(
+      /access denied in gcp\/.*Request had invalid authentication credentials/,
+    );
+    expect(await instances(target.projectId)).toBe(before);
   });
 
   for (const fault of ['stalls', 'resets'] as const) {

@@ -1,5 +1,6 @@
 import type { BookmarkManager, Driver } from 'neo4j-driver';
 import type { Statement } from '../cypher/statement.ts';
+import { StoreError } from '../errors/skygraph-error.ts';
 import type { GraphStore, Row } from './graph-store.ts';
 import { mapStoreError } from './map-store-error.ts';
 import { neo4jDriver } from './neo4j-driver.ts';
@@ -30,6 +31,8 @@ export class Neo4jStore implements GraphStore {
   readonly #driver: Driver;
   readonly #database: string | undefined;
   readonly #bookmarks: BookmarkManager;
+  /** Set when the server stopped answering: the next call checks it is back before retrying for long. */
+  #lost = false;
 
   constructor(uri: string, options: Neo4jStoreOptions = {}) {
     this.location = redactUri(uri) + (options.database ? ` (database ${options.database})` : '');
@@ -50,18 +53,20 @@ export class Neo4jStore implements GraphStore {
   }
 
   async read<T extends Row = Row>(cypher: string, params: Record<string, unknown> = {}): Promise<T[]> {
+    await this.#unlessLost();
     const session = this.#session('READ');
     try {
       const result = await session.executeRead((tx) => tx.run(cypher, toDriverParams(params)));
       return result.records.map((record) => plainRow(record.toObject()) as T);
     } catch (error) {
-      throw mapStoreError(error, cypher);
+      throw this.#noteLoss(mapStoreError(error, cypher));
     } finally {
       await session.close();
     }
   }
 
   async write(statements: readonly Statement[]): Promise<Row[][]> {
+    await this.#unlessLost();
     const session = this.#session('WRITE');
     let current = '';
     try {
@@ -75,10 +80,27 @@ export class Neo4jStore implements GraphStore {
         return results;
       });
     } catch (error) {
-      throw mapStoreError(error, current);
+      throw this.#noteLoss(mapStoreError(error, current));
     } finally {
       await session.close();
     }
+  }
+
+  /**
+   * Once the server has been unreachable (after the driver's retries), each
+   * call first checks it is back, one attempt without retries, so the calls
+   * that follow a loss fail at once instead of retrying for
+   * `maxTransactionRetryTime` each; the first call that finds it back resumes.
+   */
+  async #unlessLost(): Promise<void> {
+    if (!this.#lost) return;
+    await this.verify();
+    this.#lost = false;
+  }
+
+  #noteLoss(error: unknown): unknown {
+    if (error instanceof StoreError && error.code === 'STORE_UNAVAILABLE') this.#lost = true;
+    return error;
   }
 
   /**

@@ -156,11 +156,12 @@ export async function sync(options: SyncOptions): Promise<SyncResult> {
     endRun(state.runId);
   }
 
-  const cancelled = options.signal?.aborted === true;
   // After a cancellation or a fail-fast stop the graph is incomplete: analysis would mislead.
   if (options.analysis !== false && !state.signal.aborted) {
     for (const provider of options.providers) await runAnalysis(provider, state);
   }
+  // A cancellation during analysis stops it between statements: the run is cancelled too.
+  const cancelled = options.signal?.aborted === true;
   options.signal?.removeEventListener('abort', onOuterAbort);
 
   const ended = Date.now();
@@ -524,6 +525,8 @@ async function runAnalysis(provider: Provider, state: RunState): Promise<void> {
     state.emit({ type: 'analysis', provider: provider.name, job: job.name });
     try {
       for (const cypher of job.statements) {
+        // Each statement is whole; the next run derives everything again.
+        if (state.signal.aborted) return;
         await state.store.write([
           {
             cypher,

@@ -20,6 +20,7 @@ import {
   projectPendingDeletion,
   rateLimited,
   serviceDisabled,
+  tokenExpired,
   unavailable,
 } from './gcp-errors.ts';
 import { generateGcpEstate } from './generate-estate.ts';
@@ -29,7 +30,8 @@ import { storageRouter } from './storage-api.ts';
 
 export type { GcpService } from './gcp-errors.ts';
 
-export type GcpFaultKind = 'PermissionDenied' | 'Unavailable' | 'RateLimited';
+/** `TokenExpired` answers 401 `UNAUTHENTICATED` (`ACCESS_TOKEN_EXPIRED`), as for an expired or revoked token. */
+export type GcpFaultKind = 'PermissionDenied' | 'Unavailable' | 'RateLimited' | 'TokenExpired';
 
 /**
  * A scripted failure. It matches a request when every field that is set
@@ -155,6 +157,7 @@ export async function startGcpEmulator(options: StartGcpEmulatorOptions = {}): P
     const project = route.project === undefined ? undefined : findProject(handle.estate, route.project);
     if (kind === 'RateLimited') return rateLimited(route.service, project);
     if (kind === 'Unavailable') return unavailable();
+    if (kind === 'TokenExpired') return tokenExpired(route.service);
     return permissionDenied(
       route.service,
       route.gate?.permission ?? 'resourcemanager.projects.get',

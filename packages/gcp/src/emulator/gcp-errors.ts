@@ -148,3 +148,23 @@ export function unavailable(): GoogleErrorSpec {
     reason: 'backendError',
   };
 }
+
+/** 401 for an access token Google no longer accepts (expired or revoked), as every Google API answers it. */
+export function tokenExpired(service: GcpService): GoogleErrorSpec {
+  return {
+    httpStatus: 401,
+    status: 'UNAUTHENTICATED',
+    message:
+      'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential. See https://developers.google.com/identity/sign-in/web/devconsole-project.',
+    reason: 'authError',
+    domain: 'global',
+    details: [
+      {
+        '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+        reason: 'ACCESS_TOKEN_EXPIRED',
+        domain: 'googleapis.com',
+        metadata: { service: SERVICE_API[service] },
+      },
+    ],
+  };
+}
