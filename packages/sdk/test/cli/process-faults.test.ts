@@ -5,7 +5,12 @@ import { type AddressInfo, connect, createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createTestStoreTarget, type TestStoreTarget, testStoreKind } from '@skygraph/core/testing';
+import {
+  createTestStoreTarget,
+  startFaultyServer,
+  type TestStoreTarget,
+  testStoreKind,
+} from '@skygraph/core/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 /**
@@ -243,24 +248,30 @@ describe('collect and skygraph as processes, under faults', () => {
     }
   }, 300_000);
 
-  it('a Neo4j that accepts but never answers: the command reports it and the process ends', async () => {
-    const sockets: Socket[] = [];
-    const server = createServer((socket) => sockets.push(socket));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
-    try {
-      const stalled = await run(
-        'skygraph',
-        ['query', 'ec2_instances', '--store', `bolt://127.0.0.1:${port}`],
-        {
-          HOME: home,
-        },
-      );
-      expect(stalled.code).toBe(1);
-      expect(stalled.stderr).toMatch(/unreachable/);
-    } finally {
-      for (const socket of sockets) socket.destroy();
-      await new Promise((resolve) => server.close(resolve));
-    }
-  }, 120_000);
+  it.each([
+    ['accepts but never answers', 'stall'],
+    ['resets every connection', 'reset'],
+  ] as const)(
+    'a Neo4j that %s: the command reports it and the process ends',
+    async (_, fault) => {
+      const server = await startFaultyServer(fault);
+      try {
+        for (const command of [
+          ['skygraph', 'query', 'ec2_instances'],
+          ['collect', '--demo', '--demo-report', join(home, 'r.html')],
+        ] as const) {
+          const [bin, ...args] = command;
+          const ended = await run(bin, [...args, '--store', `bolt://127.0.0.1:${server.port}`], {
+            HOME: home,
+          });
+          expect(ended.signal).toBeNull();
+          expect(ended.code, ended.stderr).toBe(1);
+          expect(ended.stderr).toMatch(/unreachable/);
+        }
+      } finally {
+        await server.close();
+      }
+    },
+    120_000,
+  );
 });
