@@ -7,11 +7,11 @@ import {
   openToWorld,
   startAwsEmulator,
 } from '@skygraph/aws/emulator';
-import type { GraphStore } from '@skygraph/core';
+import { type GraphStore, sync } from '@skygraph/core';
 import { openTestStore } from '@skygraph/core/testing';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { activeMembers, expectGraphMatchesEstate, instanceNamed } from './estate-expectations.ts';
-import { count, syncAws } from './sync-helpers.ts';
+import { count, emulatedProvider, FAST_RETRY, syncAws } from './sync-helpers.ts';
 
 describe('AWS provider against the emulator', () => {
   let estate: AwsEstate;
@@ -217,6 +217,48 @@ describe('AWS provider against the emulator', () => {
         "MATCH (:AWSUser {name: 'assume-anything-dave'})-[:POLICY]->(:AWSInlinePolicy:AWSPolicy)-[:STATEMENT]->(s:AWSPolicyStatement {effect: 'Allow'}) WHERE 'sts:AssumeRole' IN s.action RETURN count(s) AS c",
       ),
     ).toBe(activeMembers(estate).length);
+  });
+
+  it("links a classic load balancer to its source security group in the load balancer's region only", async () => {
+    // Two regions of one account each have a group of the name the second region's load balancers
+    // name as their source: only the group in the load balancer's own region is its source.
+    const local = generateAwsEstate({
+      seed: 22,
+      accounts: 2,
+      regionsPerAccount: 2,
+      now: '2025-06-01T00:00:00Z',
+    });
+    const [account] = activeMembers(local);
+    if (!account) throw new Error('the estate has no member account');
+    const [here, there] = account.enabledRegions.map((r) => account.regions[r]);
+    const elb = there?.classicLoadBalancers[0];
+    const namesake = here?.securityGroups[0];
+    if (!elb || !namesake) throw new Error('the estate lacks a classic load balancer or a security group');
+    namesake.groupName = elb.sourceSecurityGroup.groupName;
+    const localEmulator = await startAwsEmulator({ estate: local });
+    try {
+      // One scope at a time: the first region's group is in the graph when the second region loads.
+      const result = await sync({
+        store,
+        providers: [emulatedProvider(localEmulator)],
+        retry: FAST_RETRY,
+        concurrency: 1,
+      });
+      expect(result.status).toBe('success');
+      const edges = await store.read(
+        'MATCH (lb:AWSLoadBalancer)-[:SOURCE_SECURITY_GROUP]->(sg:EC2SecurityGroup) WHERE lb.id = $dns RETURN sg.region AS region',
+        { dns: elb.dnsName },
+      );
+      expect(edges).toEqual([{ region: account.enabledRegions[1] }]);
+      // Every classic load balancer of the estate has at most one source group, in its region.
+      const wrong = await count(
+        store,
+        'MATCH (lb:AWSLoadBalancer)-[:SOURCE_SECURITY_GROUP]->(sg) WHERE sg.region <> lb.region RETURN count(*) AS c',
+      );
+      expect(wrong).toBe(0);
+    } finally {
+      await localEmulator.close();
+    }
   });
 
   it('flags the seeded internet exposure with its type and ports', async () => {

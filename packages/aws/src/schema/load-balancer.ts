@@ -42,8 +42,11 @@ export const AWSLoadBalancer = defineNode({
       { label: EC2SecurityGroup.label, key: 'name' },
       {
         sameScope: true,
+        // Cartography matches by name within the account; a group of that name in another
+        // region would link too, and whether it exists yet depends on which region synced first.
+        alsoMatch: ['region'],
         description:
-          "the group whose members the load balancer's traffic comes from, by name within the account (as Cartography matches it)",
+          "the group whose members the load balancer's traffic comes from, by name within the account and the load balancer's region",
       },
     ),
   },

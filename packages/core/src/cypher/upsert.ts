@@ -72,7 +72,8 @@ export function upsertNodesCypher(schema: AnyNodeSchema, options: UpsertOptions 
 /** The MERGE of one relationship of a schema, for `UNWIND $rows` of `{ key, targets: [{ key, props }] }`. */
 export function upsertRelCypher(schema: AnyNodeSchema, rel: RelSpec, options: UpsertOptions = {}): string {
   const [left, right] = rel.direction === 'out' ? ['-', '->'] : ['<-', '-'];
-  const target = `(m:${rel.target.label} {${rel.target.key}: t.key})`;
+  const shared = (rel.alsoMatch ?? []).map((p) => `, ${p}: n.${p}`).join('');
+  const target = `(m:${rel.target.label} {${rel.target.key}: t.key${shared}})`;
   const lines = [
     'UNWIND $rows AS row',
     `MATCH (n:${schema.label} {${schema.key}: row.key})`,

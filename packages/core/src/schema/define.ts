@@ -66,6 +66,8 @@ export interface RelSpec {
   readonly target: NodeRef;
   /** Match targets only among the nodes of the same scope owner (for keys that are unique per account only). */
   readonly sameScope?: boolean;
+  /** Properties a target must share with the loaded node besides the key (e.g. `region`). */
+  readonly alsoMatch?: readonly string[];
   readonly properties?: Readonly<Record<string, PropSpec>>;
   readonly description?: string;
 }
@@ -224,6 +226,7 @@ export function defineRel<const T extends string>(
   options: {
     direction?: 'out' | 'in';
     sameScope?: boolean;
+    alsoMatch?: readonly string[];
     properties?: Record<string, PropSpec>;
     description?: string;
   } = {},
@@ -233,6 +236,7 @@ export function defineRel<const T extends string>(
     target,
     direction: options.direction ?? 'out',
     ...(options.sameScope === undefined ? {} : { sameScope: options.sameScope }),
+    ...(options.alsoMatch === undefined ? {} : { alsoMatch: options.alsoMatch }),
     ...(options.properties === undefined ? {} : { properties: options.properties }),
     ...(options.description === undefined ? {} : { description: options.description }),
   };
