@@ -219,6 +219,31 @@ describe('AWS provider against the emulator', () => {
     ).toBe(activeMembers(estate).length);
   });
 
+  it('links load balancers to their interfaces on the first sync; an unchanged re-sync records no change', async () => {
+    // The interfaces load before the load balancers in a region: the edge must not wait for a second sync.
+    const first = await sync({ store, providers: [emulatedProvider(emulator)], retry: FAST_RETRY });
+    expect(first.status).toBe('success');
+    const expected = estate.accounts
+      .filter((a) => a.status === 'ACTIVE')
+      .flatMap((a) => a.enabledRegions.flatMap((r) => a.regions[r]?.networkInterfaces ?? []))
+      .filter((n) => n.description.startsWith('ELB ')).length;
+    expect(expected).toBeGreaterThan(0);
+    expect(
+      await count(
+        store,
+        'MATCH (lb:AWSLoadBalancerV2)-[:NETWORK_INTERFACE]->(n:AWSNetworkInterface) WHERE n.description = "ELB " + split(lb.arn, ":loadbalancer/")[1] RETURN count(*) AS c',
+      ),
+    ).toBe(expected);
+
+    const second = await sync({ store, providers: [emulatedProvider(emulator)], retry: FAST_RETRY });
+    expect(second.status).toBe('success');
+    const changes = await store.read(
+      'MATCH (c:SkygraphChange {update_tag: $tag}) RETURN c.kind AS kind, c.label AS label, c.key AS key LIMIT 5',
+      { tag: second.updateTag },
+    );
+    expect(changes).toEqual([]);
+  });
+
   it("links a classic load balancer to its source security group in the load balancer's region only", async () => {
     // Two regions of one account each have a group of the name the second region's load balancers
     // name as their source: only the group in the load balancer's own region is its source.

@@ -1,6 +1,7 @@
 import { defineNode, defineRel, refOf } from '@skygraph/core';
 import { EXPOSURE_PROPERTIES } from './exposure.ts';
 import { EC2Instance } from './instance.ts';
+import { loadBalancerInterfaces } from './network-interface.ts';
 import { AWSAccount } from './organization.ts';
 import { EC2SecurityGroup } from './security-group.ts';
 import { EC2Subnet } from './subnet.ts';
@@ -33,6 +34,7 @@ export const AWSLoadBalancerV2 = defineNode({
   scope: { owner: refOf(AWSAccount), rel: 'RESOURCE' },
   computed: EXPOSURE_PROPERTIES,
   relationships: {
+    networkInterfaces: loadBalancerInterfaces,
     instances: defineRel('EXPOSE', refOf(EC2Instance), {
       properties: { port: 'number?', protocol: 'string?', target_group_arn: 'string?' },
       description: 'an instance registered in one of its target groups',

@@ -36,24 +36,29 @@ export const NetworkInterface = defineNode({
     securityGroups: defineRel('MEMBER_OF_EC2_SECURITY_GROUP', refOf(EC2SecurityGroup), {
       description: 'a security group applied to the interface',
     }),
-    // Literal refs: the load balancer schemas import the instance schema, which imports this one.
-    classicLoadBalancer: defineRel(
-      'NETWORK_INTERFACE',
-      { label: 'AWSLoadBalancer', key: 'name' },
-      {
-        direction: 'in',
-        sameScope: true,
-        description: 'the classic load balancer the interface belongs to (description `ELB <name>`)',
-      },
-    ),
-    loadBalancerV2: defineRel(
-      'NETWORK_INTERFACE',
-      { label: 'AWSLoadBalancerV2', key: 'arn' },
-      {
-        direction: 'in',
-        description: 'the application, network or gateway load balancer the interface belongs to',
-      },
-    ),
   },
   description: 'An EC2 network interface (EC2 DescribeNetworkInterfaces).',
 });
+
+/**
+ * `(load balancer)-[:NETWORK_INTERFACE]->(interface)`, declared on the load
+ * balancers (which load after the interfaces in a region) and matched by the
+ * description AWS gives a load balancer's interfaces: `ELB <name>` for a
+ * classic one, `ELB app|net|gwy/<name>/<id>` (the end of its ARN) for the
+ * others. Rows give that description: {@link loadBalancerInterfaceDescription}.
+ */
+export const loadBalancerInterfaces = defineRel(
+  'NETWORK_INTERFACE',
+  { label: NetworkInterface.label, key: 'description' },
+  {
+    sameScope: true,
+    alsoMatch: ['region'],
+    description: "an interface of the load balancer (the interface's description names it)",
+  },
+);
+
+/** The description of a load balancer's interfaces: `ELB <name>`, or `ELB <type>/<name>/<id>` from an ARN. */
+export function loadBalancerInterfaceDescription(name: string, arn?: string): string {
+  const path = arn?.split(':loadbalancer/')[1];
+  return `ELB ${path ?? name}`;
+}

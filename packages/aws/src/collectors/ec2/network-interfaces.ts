@@ -5,7 +5,7 @@ import {
 import { defineCollector, load, type NodeRow } from '@skygraph/core';
 import type { AwsScopeContext } from '../../aws-context.ts';
 import { NetworkInterface } from '../../schema/network-interface.ts';
-import { isoDate, partitionOf, present, type Where } from '../where.ts';
+import { isoDate, present, type Where } from '../where.ts';
 import { ec2Pages } from './ec2-pages.ts';
 
 type Page = Pick<DescribeNetworkInterfacesCommandOutput, 'NetworkInterfaces'>;
@@ -36,25 +36,9 @@ export function transformNetworkInterfaces(page: Page, where: Where) {
       region: where.region,
       subnet: n.SubnetId,
       securityGroups: present((n.Groups ?? []).map((g) => g.GroupId)),
-      ...loadBalancerOf(n.Description, where),
     });
   }
   return [load(NetworkInterface, rows)];
-}
-
-/**
- * The load balancer an interface belongs to, from the description AWS gives
- * it: `ELB app/<name>/<id>` (also `net`, `gwy`) for the newer kinds, whose
- * ARN ends with that path, and `ELB <name>` for a classic one.
- */
-function loadBalancerOf(description: string | undefined, where: Where) {
-  const modern = /^ELB ((?:app|net|gwy)\/[^/]+\/[^/]+)$/.exec(description ?? '');
-  if (modern) {
-    const arn = `arn:${partitionOf(where.region)}:elasticloadbalancing:${where.region}:${where.accountId}:loadbalancer/${modern[1]}`;
-    return { loadBalancerV2: arn };
-  }
-  const classic = /^ELB ([^/ ]+)$/.exec(description ?? '');
-  return classic ? { classicLoadBalancer: classic[1] } : {};
 }
 
 /** Network interfaces of a region (EC2 DescribeNetworkInterfaces). */

@@ -7,6 +7,7 @@ import { streamWith } from '../../aws-clients.ts';
 import type { AwsScopeContext } from '../../aws-context.ts';
 import { paginate, requestSignal } from '../../paging.ts';
 import { AWSLoadBalancer, ELBListener } from '../../schema/load-balancer.ts';
+import { loadBalancerInterfaceDescription } from '../../schema/network-interface.ts';
 import { isoDate, present, type Where } from '../where.ts';
 
 type Page = Pick<DescribeLoadBalancersCommandOutput, 'LoadBalancerDescriptions'>;
@@ -32,6 +33,7 @@ export function transformClassicLoadBalancers(page: Page, where: Where) {
       securityGroups: present(lb.SecurityGroups),
       partOfSubnets: subnets,
       sourceSecurityGroup: lb.SourceSecurityGroup?.GroupName,
+      networkInterfaces: [loadBalancerInterfaceDescription(lb.LoadBalancerName)],
     });
     for (const d of lb.ListenerDescriptions ?? []) {
       const l = d.Listener;

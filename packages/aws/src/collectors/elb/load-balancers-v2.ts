@@ -13,6 +13,7 @@ import { type CollectContext, defineCollector, load, type NodeRow } from '@skygr
 import type { AwsScopeContext } from '../../aws-context.ts';
 import { paginate, requestSignal } from '../../paging.ts';
 import { AWSLoadBalancerV2, ELBV2Listener } from '../../schema/load-balancer-v2.ts';
+import { loadBalancerInterfaceDescription } from '../../schema/network-interface.ts';
 import { isoDate, present, type Where } from '../where.ts';
 
 /** One load balancer with what hangs off it. */
@@ -71,6 +72,7 @@ export function transformLoadBalancersV2(page: LoadBalancersV2Page, where: Where
       securityGroups: present(lb.SecurityGroups),
       subnets,
       partOfSubnets: subnets,
+      networkInterfaces: [loadBalancerInterfaceDescription(lb.LoadBalancerName, lb.LoadBalancerArn)],
     });
     for (const l of lbListeners) {
       if (!l.ListenerArn) continue;
