@@ -15,6 +15,7 @@ export { cleanupCypher } from './cypher/cleanup.ts';
 export { type IndexSpec, indexCypher, schemaIndexes } from './cypher/indexes.ts';
 export type { Statement } from './cypher/statement.ts';
 export { upsertNodesCypher, upsertRelCypher, writerStamp } from './cypher/upsert.ts';
+export { causeChain, causeCode, isTimeoutError } from './errors/cause-chain.ts';
 export {
   CancelledError,
   CollectError,

@@ -1,4 +1,4 @@
-import type { ErrorKind } from '@skygraph/core';
+import { causeCode, type ErrorKind, isTimeoutError } from '@skygraph/core';
 
 /** What a Google API error says, whichever client library raised it. */
 export interface GoogleErrorInfo {
@@ -66,32 +66,8 @@ function parseJson(text: string): unknown {
   }
 }
 
-function networkCodeOf(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && NETWORK_CODES.has(code)) return code;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
-}
-
-/**
- * A request the client gave up on after its timeout: gaxios aborts it
- * (`AbortError`), gax reports `DEADLINE_EXCEEDED` or a timeout message. A
- * cancelled run aborts requests too, but the runner stops retrying then.
- */
-function isTimeout(error: unknown): boolean {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
-    const { name, message } = current as { name?: unknown; message?: unknown };
-    if (name === 'AbortError') return true;
-    if (typeof message === 'string' && /timed? ?out|deadline|operation was aborted/i.test(message))
-      return true;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return false;
-}
+/** gax reports a deadline it gave up on as `DEADLINE_EXCEEDED` or in the message. */
+const TIMEOUT_MESSAGE = /timed? ?out|deadline|operation was aborted/i;
 
 /** Reads status, reason and details from a googleapis (gaxios) or gax error. */
 export function googleErrorInfo(error: unknown): GoogleErrorInfo {
@@ -117,7 +93,7 @@ export function googleErrorInfo(error: unknown): GoogleErrorInfo {
   const detailReasons = (body?.details ?? [])
     .map((d) => d?.reason)
     .filter((r): r is string => typeof r === 'string');
-  const networkCode = networkCodeOf(error);
+  const networkCode = causeCode(error, NETWORK_CODES);
   return {
     ...(status === undefined ? {} : { status }),
     ...(rpcStatus === undefined ? {} : { rpcStatus }),
@@ -152,7 +128,7 @@ export function classifyGoogleError(error: unknown): ErrorKind {
     info.rpcStatus === 'DEADLINE_EXCEEDED' ||
     info.reason === 'backendError' ||
     info.networkCode !== undefined ||
-    isTimeout(error)
+    isTimeoutError(error, TIMEOUT_MESSAGE)
   ) {
     return 'transient';
   }

@@ -1,4 +1,4 @@
-import type { ErrorKind } from '@skygraph/core';
+import { causeCode, type ErrorKind, isTimeoutError } from '@skygraph/core';
 
 const NETWORK_CODES = new Set([
   'ECONNRESET',
@@ -20,32 +20,6 @@ interface GaxiosLike {
     status?: unknown;
     data?: { error?: { status?: unknown; errors?: Array<{ reason?: unknown }> } };
   };
-}
-
-function networkCode(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && NETWORK_CODES.has(code)) return code;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
-}
-
-/**
- * A request gaxios gave up on after its timeout (an `AbortError`, or a
- * timeout message). A cancelled run aborts requests too, but the runner
- * stops retrying then.
- */
-function isTimeout(error: unknown): boolean {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
-    const { name, message } = current as { name?: unknown; message?: unknown };
-    if (name === 'AbortError') return true;
-    if (typeof message === 'string' && /timed? ?out|operation was aborted/i.test(message)) return true;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return false;
 }
 
 /**
@@ -72,8 +46,8 @@ export function classifyDirectoryError(error: unknown): ErrorKind {
   if (
     (status !== undefined && status >= 500 && status <= 504) ||
     rpc === 'UNAVAILABLE' ||
-    networkCode(error) ||
-    isTimeout(error)
+    causeCode(error, NETWORK_CODES) ||
+    isTimeoutError(error)
   ) {
     return 'transient';
   }
