@@ -19,38 +19,26 @@ import {
 /**
  * Runs drift over a store with the built-in catalogue (`skygraph drift`,
  * `collect --then-drift`). An embedded store is closed while alerts are
- * delivered, so a slow sink never keeps a sync out; it is reopened to record
- * the outcome and closed here. The caller still closes `store` (a no-op then).
+ * delivered, so a slow sink never keeps a sync out, and reopened to record
+ * the outcome. The caller still closes `store` (a no-op then).
  */
-export async function driftOnStore(
+export function driftOnStore(
   store: GraphStore,
   settings: DriftSettings & ConnectionConfig,
   io: CliIo,
   log?: Logger,
 ): Promise<DriftReport> {
-  let reopened: GraphStore | undefined;
-  try {
-    return await runDriftCommand({
-      store,
-      catalogue: builtinCatalogue.queries,
-      settings,
-      env: io.env,
-      stdout: io.stdout,
-      ...(log ? { log } : {}),
-      ...(io.signal ? { signal: io.signal } : {}),
-      // Neo4j admits many clients: nothing to release there.
-      ...(store.kind === 'embedded'
-        ? {
-            reopen: () => openWritableStore(settings, io.env),
-            reopened: (again: GraphStore) => {
-              reopened = again;
-            },
-          }
-        : {}),
-    });
-  } finally {
-    await reopened?.close();
-  }
+  return runDriftCommand({
+    store,
+    catalogue: builtinCatalogue.queries,
+    settings,
+    env: io.env,
+    stdout: io.stdout,
+    ...(log ? { log } : {}),
+    ...(io.signal ? { signal: io.signal } : {}),
+    // Neo4j admits many clients: nothing to release there.
+    ...(store.kind === 'embedded' ? { reopen: () => openWritableStore(settings, io.env) } : {}),
+  });
 }
 
 /** One line per watched query and a closing line, for people. */

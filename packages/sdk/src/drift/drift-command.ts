@@ -21,13 +21,11 @@ export interface DriftCommandOptions {
   readonly log?: Logger;
   readonly signal?: AbortSignal;
   /**
-   * Reopens the store after delivery. Given, the store is closed while alerts
-   * are delivered and the outcome is recorded in a reopened one (which the
-   * caller then owns and closes: {@link DriftCommandOptions.reopened}).
+   * Reopens the store after delivery. Given, `store` is closed while alerts
+   * are delivered, and the outcome is recorded in a reopened one, which the
+   * run closes before it returns.
    */
   readonly reopen?: () => Promise<GraphStore>;
-  /** Receives the reopened store, for the caller to close. */
-  readonly reopened?: (store: GraphStore) => void;
 }
 
 /**
@@ -47,21 +45,34 @@ export async function runDriftCommand(options: DriftCommandOptions): Promise<Dri
       'drift has nothing to watch: pass --alert-rules, or --drift-queries / --drift-tags',
     );
   }
-  return runDrift({
-    source: options.store,
-    catalogue: options.catalogue,
-    ...(settings.alertRules ? { rules: loadAlertRules(settings.alertRules) } : {}),
-    select: { names: settings.driftQueries, tags: settings.driftTags },
-    snapshots: openSnapshotStore(options.store, settings),
-    ...(options.reopen ? { release: releaseWhileDelivering(options, options.reopen) } : {}),
-    namespace: settings.driftNamespace,
-    retention: settings.snapshotRetention,
-    dryRun: settings.dryRun ?? false,
-    ...(options.env ? { env: options.env } : {}),
-    ...(options.stdout ? { stdout: options.stdout } : {}),
-    ...(options.log ? { log: options.log } : {}),
-    ...(options.signal ? { signal: options.signal } : {}),
-  });
+  let reopened: GraphStore | undefined;
+  const reopen = options.reopen;
+  try {
+    return await runDrift({
+      source: options.store,
+      catalogue: options.catalogue,
+      ...(settings.alertRules ? { rules: loadAlertRules(settings.alertRules) } : {}),
+      select: { names: settings.driftQueries, tags: settings.driftTags },
+      snapshots: openSnapshotStore(options.store, settings),
+      ...(reopen
+        ? {
+            release: releaseWhileDelivering(options, async () => {
+              reopened = await reopen();
+              return reopened;
+            }),
+          }
+        : {}),
+      namespace: settings.driftNamespace,
+      retention: settings.snapshotRetention,
+      dryRun: settings.dryRun ?? false,
+      ...(options.env ? { env: options.env } : {}),
+      ...(options.stdout ? { stdout: options.stdout } : {}),
+      ...(options.log ? { log: options.log } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+  } finally {
+    await reopened?.close();
+  }
 }
 
 /** Closes the store for delivery; reopens it only if the snapshots live there. */
@@ -74,9 +85,7 @@ function releaseWhileDelivering(
     async reacquire(): Promise<SnapshotStore> {
       // Snapshots in a folder: the graph store is not needed again.
       if (options.settings.snapshotDir) return openSnapshotStore(options.store, options.settings);
-      const store = await reopen();
-      options.reopened?.(store);
-      return openSnapshotStore(store, options.settings);
+      return openSnapshotStore(await reopen(), options.settings);
     },
   };
 }

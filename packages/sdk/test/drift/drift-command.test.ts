@@ -120,7 +120,7 @@ describe('runDriftCommand letting go of the store while it delivers', () => {
           text += chunk.toString();
         });
         const report = await runDriftCommand({ store, catalogue, settings, stdout: out, reopen });
-        // The run closed `store` itself; the caller owns the reopened one.
+        // The run closed `store` and the store it reopened; closing again is a no-op.
         for (const each of opened) await each.close();
         return {
           report,
