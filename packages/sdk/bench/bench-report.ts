@@ -18,6 +18,10 @@ export interface PhaseOutput {
   wallToFloor: number | null;
   /** The embedded store's writer: busy share of the wall time; null with Neo4j. */
   graphWriteShare: number | null;
+  /** CPU seconds (user + system, every thread) of the sync's process in this phase. */
+  syncCpuSeconds: number;
+  /** CPU seconds of the emulators' process (the "cloud") in this phase. */
+  emulatorCpuSeconds: number;
   /** Neo4j only: write transactions in flight on average. */
   writesInFlight?: number;
   /** Neo4j only: what the server was seen running. */
@@ -84,6 +88,8 @@ export function formatSummary(report: BenchReport, file: string): string {
       p.latencyFloorSeconds,
       p.wallToFloor,
       neo4j ? p.writesInFlight : p.graphWriteShare,
+      p.syncCpuSeconds,
+      p.emulatorCpuSeconds,
       p.retries,
     ].join('\t'),
   );
@@ -98,7 +104,7 @@ export function formatSummary(report: BenchReport, file: string): string {
   return (
     `graph store: ${describeStore(report.graphStore)}${storeNotes(report)}\n` +
     [
-      `phase\twall s\trequests\tnodes\trels\tdeleted\tres/s\tfloor s\twall/floor\t${neo4j ? 'writes in flight' : 'write share'}\tretries`,
+      `phase\twall s\trequests\tnodes\trels\tdeleted\tres/s\tfloor s\twall/floor\t${neo4j ? 'writes in flight' : 'write share'}\tsync CPU s\temulators CPU s\tretries`,
       ...rows,
     ].join('\n') +
     `\n${memory}${baseline}JS heap peak ${report.peakHeapMb} MB, live after GC ${report.peakLiveHeapMb} MB\n` +

@@ -46,7 +46,11 @@ const [ready] = (await once(host, 'message')) as [{ endpoints: DemoEndpoints }];
 const providers = () => demoProviders(ready.endpoints);
 providers();
 const baselineRssMb = Math.round(process.memoryUsage().rss / 2 ** 20);
-const requests = async () => (await ask<{ requests: Record<string, number> }>('stats', 'stats')).requests;
+const stats = () => ask<{ requests: Record<string, number>; cpuMs: number }>('stats', 'stats');
+const cpuMs = () => {
+  const cpu = process.cpuUsage();
+  return (cpu.user + cpu.system) / 1000;
+};
 // The JS heap is the sync's own memory; RSS also holds the embedded graph (native memory).
 // heapUsed includes garbage V8 has not collected yet, so the live heap is
 // sampled right after a full collection every 2 s (the process runs with
@@ -67,8 +71,9 @@ try {
   for (const phase of input.phases) {
     if (phase === 'changed') await ask('change', 'changed');
     tag += 1;
-    const before = await requests();
+    const before = await stats();
     const writesBefore = writeTotals();
+    const cpuBefore = cpuMs();
     const profiler = store instanceof WriteTimedStore ? sampleNeo4jStatements(bench.store) : null;
     const started = performance.now();
     const result = await sync({
@@ -80,10 +85,11 @@ try {
       analysis: true,
     });
     const wallMs = performance.now() - started;
+    const syncCpuMs = cpuMs() - cpuBefore;
     const profile = await profiler?.stop();
-    const after = await requests();
+    const after = await stats();
     const requestsByProvider = Object.fromEntries(
-      Object.entries(after).map(([k, v]) => [k, v - (before[k] ?? 0)]),
+      Object.entries(after.requests).map(([k, v]) => [k, v - (before.requests[k] ?? 0)]),
     );
     const writes = writeTotals();
     phases[phase] = summarise(result, {
@@ -91,6 +97,7 @@ try {
       requestsByProvider,
       writeMs: writes.ms - writesBefore.ms,
       writeTransactions: writes.transactions - writesBefore.transactions,
+      cpu: { syncMs: syncCpuMs, emulatorsMs: after.cpuMs - before.cpuMs },
       profile,
       run: input,
     });
@@ -138,6 +145,8 @@ interface PhaseMeasures {
   /** Time inside write transactions: the embedded writer's busy time, or summed over Neo4j's concurrent ones. */
   writeMs: number;
   writeTransactions: number;
+  /** CPU time (user + system, all threads) of the sync's process and of the emulators' process. */
+  cpu: { syncMs: number; emulatorsMs: number };
   /** What the Neo4j server was running (absent for the embedded store). */
   profile: StatementProfile | undefined;
   run: RunInput;
@@ -178,6 +187,10 @@ function summarise(result: SyncResult, measures: PhaseMeasures) {
     resourcesPerSecond: Math.round(result.counts.nodes / (wallMs / 1000)),
     ...writeFigures,
     latencyFloorSeconds: round(floorMs / 1000),
+    // On a machine with few cores the sync and the emulators share them: CPU
+    // seconds over wall seconds says how close the run is to CPU-bound.
+    syncCpuSeconds: round(measures.cpu.syncMs / 1000),
+    emulatorCpuSeconds: round(measures.cpu.emulatorsMs / 1000),
     wallToFloor: floorMs > 0 ? round(wallMs / floorMs) : null,
     longestScopeChainRequests: longestScopeChain,
     scopes: result.scopes.length,

@@ -1,7 +1,8 @@
 /**
  * Runs the demo emulators in their own process for the benchmark, so the
  * "cloud" does not share the sync's event loop or its memory. Talks to the
- * parent over IPC: it sends its endpoints, then answers `stats`, `change`
+ * parent over IPC: it sends its endpoints, then answers `stats` (requests
+ * served and CPU time used), `change`
  * (10% of the estate) and `stop`.
  */
 import { startDemoEstate } from '@skygraph/sdk/demo';
@@ -19,7 +20,10 @@ send({
   },
 });
 process.on('message', async (message: { type: string }) => {
-  if (message.type === 'stats') send({ type: 'stats', requests: demo.requests() });
+  if (message.type === 'stats') {
+    const cpu = process.cpuUsage();
+    send({ type: 'stats', requests: demo.requests(), cpuMs: (cpu.user + cpu.system) / 1000 });
+  }
   if (message.type === 'change') {
     changeTenPercent(demo);
     send({ type: 'changed' });
