@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { defineNode } from '../src/schema/define.ts';
 import type { GraphStore } from '../src/store/graph-store.ts';
 import { ensureIndexes } from '../src/sync/ensure-indexes.ts';
 import { prepareRow } from '../src/sync/row-prep.ts';
@@ -61,6 +62,64 @@ describe(`graph store (${process.env.SKYGRAPH_TEST_NEO4J_URI ? 'neo4j' : 'embedd
     expect(typeof after?.firstseen).toBe('number');
     expect(after?.lastupdated).toBe(200);
     expect(after?.name).toBeNull();
+  });
+
+  it('an unchanged row moves lastupdated only; a new writer version or a label the schema gains is written', async () => {
+    const v1 = { ...target(100), module: { name: 'skygraph:test', version: '1.0.0' } };
+    await writeRows(Disk, rows(Disk, [{ id: 'd1', region: 'r1' }]), v1);
+    await writeRows(Server, rows(Server, [{ id: 's1', region: 'r1', name: 'one', disks: ['d1'] }]), v1);
+    const state = async () =>
+      (
+        await store.read(
+          `MATCH (t:TestTenant)-[sr:RESOURCE]->(n:TestServer {id: 's1'})-[a:ATTACHED]->(:TestDisk)
+           RETURN n.name AS name, labels(n) AS labels, n.firstseen AS firstseen, n.lastupdated AS lu,
+                  n._module_version AS nodeVersion, sr.lastupdated AS scopeLu, sr._module_version AS scopeVersion,
+                  a.lastupdated AS attachedLu, a._module_version AS attachedVersion`,
+        )
+      )[0];
+    const first = await state();
+    // The same rows, a later run: only the times move.
+    await writeRows(Server, rows(Server, [{ id: 's1', region: 'r1', name: 'one', disks: ['d1'] }]), {
+      ...v1,
+      updateTag: 200,
+    });
+    expect(await state()).toEqual({ ...first, lu: 200, scopeLu: 200, attachedLu: 200 });
+    // A new skygraph version restamps the node, its scope edge and its relationships.
+    await writeRows(Server, rows(Server, [{ id: 's1', region: 'r1', name: 'one', disks: ['d1'] }]), {
+      ...v1,
+      updateTag: 300,
+      module: { name: 'skygraph:test', version: '1.1.0' },
+    });
+    expect(await state()).toMatchObject({
+      nodeVersion: '1.1.0',
+      scopeVersion: '1.1.0',
+      attachedVersion: '1.1.0',
+    });
+    // A label the schema gains reaches nodes whose properties did not change.
+    const Relabelled = defineNode({ ...Server, extraLabels: [...Server.extraLabels, 'TestHost'] });
+    await writeRows(Relabelled, rows(Relabelled, [{ id: 's1', region: 'r1', name: 'one' }]), {
+      ...v1,
+      updateTag: 400,
+      module: { name: 'skygraph:test', version: '1.1.0' },
+    });
+    const after = await state();
+    expect(after?.labels).toEqual(expect.arrayContaining(['TestServer', 'TestMachine', 'TestHost']));
+    expect(after).toMatchObject({ name: 'one', firstseen: first?.firstseen, lu: 400 });
+  });
+
+  it('writes sent together land independently: one that fails fails alone and leaves nothing', async () => {
+    const writes = Array.from({ length: 6 }, (_, i) =>
+      writeRows(Disk, rows(Disk, [{ id: `d${i}`, region: 'r1', size: i }]), target(100)),
+    );
+    const bad = store.write([
+      { cypher: 'CREATE (:TestDisk {id: "half-written"})', params: {} },
+      { cypher: 'MATCH (n:TestDisk) RETURN n.id AS id ORDER BY', params: {} },
+    ]);
+    const results = await Promise.allSettled([...writes, bad]);
+    expect(results.map((r) => r.status)).toEqual([...Array(6).fill('fulfilled'), 'rejected']);
+    expect((results[6] as PromiseRejectedResult).reason).toMatchObject({ code: 'STORE_QUERY_FAILED' });
+    const ids = await store.read('MATCH (n:TestDisk) RETURN n.id AS id ORDER BY id');
+    expect(ids.map((r) => r.id)).toEqual(['d0', 'd1', 'd2', 'd3', 'd4', 'd5']);
   });
 
   it('writes relationships to targets matched by key, with properties', async () => {

@@ -9,12 +9,15 @@ describe('generated Cypher', () => {
     expect(upsertNodesCypher(Server)).toMatchInlineSnapshot(`
       "MATCH (s:TestTenant {id: $scopeKey})
       UNWIND $rows AS row
-      MERGE (n:TestServer {id: row.key})
-      ON CREATE SET n.firstseen = timestamp()
-      SET n += row.props, n.skygraph_hash = row.hash, n.lastupdated = $updateTag, n._module_name = $moduleName, n._module_version = $moduleVersion, n:TestMachine
+      MERGE (n:TestServer {id: row[0]})
+      ON CREATE SET n.firstseen = timestamp(), n += {id: row[2], region: row[3], name: row[4], public: row[5], ports: row[6], tags: row[7]}, n.skygraph_hash = row[1], n._module_name = $moduleName, n._module_version = $moduleVersion, n:TestMachine
+      WITH s, row, n, n.skygraph_hash = row[1] AS same
+      SET n.lastupdated = $updateTag
+      FOREACH (_ IN CASE WHEN same THEN [] ELSE [1] END | SET n += {id: row[2], region: row[3], name: row[4], public: row[5], ports: row[6], tags: row[7]}, n.skygraph_hash = row[1], n._module_name = $moduleName, n._module_version = $moduleVersion, n:TestMachine)
       MERGE (n)<-[r:RESOURCE]-(s)
-      ON CREATE SET r.firstseen = timestamp()
-      SET r.lastupdated = $updateTag, r._module_name = $moduleName, r._module_version = $moduleVersion
+      ON CREATE SET r.firstseen = timestamp(), r._module_name = $moduleName, r._module_version = $moduleVersion
+      SET r.lastupdated = $updateTag
+      FOREACH (_ IN CASE WHEN same THEN [] ELSE [1] END | SET r._module_name = $moduleName, r._module_version = $moduleVersion)
       RETURN count(n) AS written"
     `);
   });
@@ -22,12 +25,11 @@ describe('generated Cypher', () => {
   it('merges relationships to targets matched by key', () => {
     expect(upsertRelCypher(Server, Server.relationships.disks)).toMatchInlineSnapshot(`
       "UNWIND $rows AS row
-      MATCH (n:TestServer {id: row.key})
-      UNWIND row.targets AS t
-      MATCH (m:TestDisk {id: t.key})
+      MATCH (n:TestServer {id: row[0]})
+      MATCH (m:TestDisk {id: row[1]})
       MERGE (n)-[r:ATTACHED]->(m)
       ON CREATE SET r.firstseen = timestamp()
-      SET r += t.props, r.lastupdated = $updateTag, r._module_name = $moduleName, r._module_version = $moduleVersion
+      SET r.lastupdated = $updateTag, r._module_name = $moduleName, r._module_version = $moduleVersion
       RETURN count(r) AS written"
     `);
   });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type CleanupTarget, cleanupCypher, staleCheckCypher } from '../cypher/cleanup.ts';
 import type { Statement } from '../cypher/statement.ts';
-import { upsertNodesCypher, upsertRelCypher } from '../cypher/upsert.ts';
+import { nodeRowProperties, upsertNodesCypher, upsertRelCypher } from '../cypher/upsert.ts';
 import { StoreMemoryError } from '../errors/skygraph-error.ts';
 import { type AnyNodeSchema, relationshipsOf } from '../schema/define.ts';
 import type { GraphStore, Row } from '../store/graph-store.ts';
@@ -23,9 +23,21 @@ export interface WriteTarget {
   module?: { name: string; version: string | null };
 }
 
-/** A fingerprint of a row's properties (prepared rows list them in schema order). */
-export function propsHash(props: Readonly<Record<string, unknown>>): string {
-  return createHash('sha1').update(JSON.stringify(props)).digest('base64url');
+/**
+ * A node's fingerprint: its property values (prepared rows list them in
+ * schema order), the labels the schema gives it and who writes it. A node
+ * whose stored fingerprint matches is not rewritten (see upsert.ts), so
+ * anything a write sets besides lastupdated must be part of it: a new
+ * skygraph version, or a label a schema gains, rewrites every node once.
+ */
+export function fingerprint(
+  schema: AnyNodeSchema,
+  props: Readonly<Record<string, unknown>>,
+  module: { name: string; version: string | null },
+): string {
+  return createHash('sha1')
+    .update(JSON.stringify([module.name, module.version, schema.label, schema.extraLabels, props]))
+    .digest('base64url');
 }
 
 /** Statements that write prepared rows of one schema: the nodes, then each relationship. */
@@ -34,26 +46,40 @@ export function writeStatements(
   rows: readonly PreparedRow[],
   target: WriteTarget,
 ): Statement[] {
+  const module = { name: target.module?.name ?? 'skygraph', version: target.module?.version ?? null };
   const base = {
     updateTag: target.updateTag,
     scopeKey: target.scopeKey,
-    moduleName: target.module?.name ?? 'skygraph',
-    moduleVersion: target.module?.version ?? null,
+    moduleName: module.name,
+    moduleVersion: module.version,
   };
   const options = { track: target.track ?? false };
+  const names = nodeRowProperties(schema);
   const statements: Statement[] = [
     {
       cypher: upsertNodesCypher(schema, options),
-      params: { ...base, rows: rows.map((r) => ({ key: r.key, props: r.props, hash: propsHash(r.props) })) },
+      params: {
+        ...base,
+        ...(options.track ? { names } : {}),
+        rows: rows.map((r) => [
+          r.key,
+          fingerprint(schema, r.props, module),
+          ...names.map((name) => r.props[name] ?? null),
+        ]),
+      },
     },
   ];
   for (const [field, rel] of relationshipsOf(schema)) {
-    const relRows = rows.flatMap((r) => {
-      const targets = r.rels[field];
-      return targets ? [{ key: r.key, targets }] : [];
+    const targets = rows.flatMap((r) => (r.rels[field] ?? []).map((t) => [r.key, t] as const));
+    if (targets.length === 0) continue;
+    const withProperties = targets.some(([, t]) => Object.keys(t.props).length > 0);
+    statements.push({
+      cypher: upsertRelCypher(schema, rel, { ...options, withProperties }),
+      params: {
+        ...base,
+        rows: targets.map(([key, t]) => (withProperties ? [key, t.key, t.props] : [key, t.key])),
+      },
     });
-    if (relRows.length > 0)
-      statements.push({ cypher: upsertRelCypher(schema, rel, options), params: { ...base, rows: relRows } });
   }
   return statements;
 }
