@@ -36,7 +36,9 @@ export function toPlain(value: unknown): unknown {
     if (neo4j.isPath(value)) return value.segments.map((s) => toPlain(s.relationship));
   }
   if (Array.isArray(value)) return value.map(toPlain);
-  if (Buffer.isBuffer(value)) return value.toString('base64');
+  // Bytes: a Buffer, or the Uint8Array a Buffer becomes when it crosses from the embedded store's thread.
+  if (value instanceof Uint8Array)
+    return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64');
   const record = value as Record<string, unknown>;
   if ('_labels' in record && '_id' in record) {
     const { _id, ...rest } = record;
