@@ -6,17 +6,26 @@
  *
  *   pnpm bench:engine                     # 100,000 nodes + 100,000 relationships, batches of 1,000
  *   pnpm bench:engine --nodes 50000 --batch 5000
+ *
+ * Then what the engine holds in memory per node and per relationship: the
+ * growth of this process's RSS while an in-memory database takes 100,000 of
+ * them, bare (a node: one key property, indexed) and with the properties
+ * skygraph's bookkeeping adds.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({
   options: {
     nodes: { type: 'string', default: '100000' },
     batch: { type: 'string', default: '1000' },
+    // Internal: measure one memory figure in this (fresh) process and print it.
+    probe: { type: 'string' },
   },
 });
 const total = Number(values.nodes);
@@ -106,7 +115,71 @@ async function run(mode: 'bulk' | 'cypher'): Promise<void> {
   }
 }
 
+/** Bytes of RSS per entity while an in-memory database takes `count` of them from `write(from, to)`. */
+async function bytesPer(count: number, setup: (db: Db) => Promise<void>, write: string): Promise<number> {
+  const db = grafeo.GrafeoDB.create();
+  try {
+    await db.executeCypher('CREATE INDEX FOR (n:Probe) ON (n.id)');
+    await setup(db);
+    const before = process.memoryUsage().rss;
+    for (let i = 0; i < count; i += 5000)
+      await db.executeCypher(write, {
+        rows: Array.from({ length: Math.min(5000, count - i) }, (_, k) => i + k),
+      });
+    return Math.round((process.memoryUsage().rss - before) / count);
+  } finally {
+    db.close();
+  }
+}
+
+const PROBE_COUNT = 100_000;
+const STAMPS =
+  'firstseen: 1796640000000, lastupdated: 1001, _module_name: "skygraph:aws", _module_version: "0.1.0"';
+const PROBE_NODES = 'UNWIND $rows AS i CREATE (:Probe {id: "probe-" + toString(i)})';
+const link = (props: string) =>
+  `UNWIND $rows AS i MATCH (a:Probe {id: "probe-" + toString(i)}), (b:Probe {id: "probe-" + toString((i + 1) % ${PROBE_COUNT})}) CREATE (a)-[:LINKS${props}]->(b)`;
+const withNodes = async (db: Db) => {
+  for (let i = 0; i < PROBE_COUNT; i += 5000)
+    await db.executeCypher(PROBE_NODES, { rows: Array.from({ length: 5000 }, (_, k) => i + k) });
+};
+const PROBES: Record<string, [string, (db: Db) => Promise<void>, string]> = {
+  node: ['node, key only (indexed)', async () => {}, PROBE_NODES],
+  'node-bookkeeping': [
+    'node, key and the bookkeeping (firstseen, lastupdated, _module_*, skygraph_hash)',
+    async () => {},
+    `UNWIND $rows AS i CREATE (:Probe {id: "probe-" + toString(i), ${STAMPS}, skygraph_hash: "abcdefghijklmnopqrstuvwxyz0"})`,
+  ],
+  relationship: ['relationship, no properties', withNodes, link('')],
+  'relationship-bookkeeping': [
+    'relationship, with the bookkeeping (firstseen, lastupdated, _module_*)',
+    withNodes,
+    link(` {${STAMPS}}`),
+  ],
+};
+
+/** Each figure in a fresh process: RSS does not shrink, so a process that allocated before would reuse it. */
+function memory(): void {
+  for (const [probe, [what]] of Object.entries(PROBES)) {
+    const bytes = execFileSync(
+      process.execPath,
+      [...process.execArgv, fileURLToPath(import.meta.url), '--probe', probe],
+      {
+        encoding: 'utf8',
+      },
+    ).trim();
+    console.log(`memory: ${what}: ${bytes} B`);
+  }
+}
+
+if (values.probe !== undefined) {
+  const [, setup, write] = PROBES[values.probe] ?? [];
+  if (!setup || !write) throw new Error(`unknown probe ${values.probe}`);
+  console.log(await bytesPer(PROBE_COUNT, setup, write));
+  process.exit(0);
+}
+
 console.log(`Grafeo ${grafeo.version()}, batches of ${batch.toLocaleString('en')}, Node ${process.version}`);
 await run('bulk');
 await run('cypher');
+memory();
 console.log(`peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);

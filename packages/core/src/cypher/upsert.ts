@@ -14,11 +14,11 @@ export interface UpsertOptions {
 
 /**
  * Rows travel as lists, not maps: `[key, fingerprint, ...values]` for nodes,
- * the values in the order of {@link nodeRowProperties}, and `[key, [[target
- * key, relationship properties], ...]]` for relationships. A list crosses
- * into the embedded engine about three times faster than a map with the
- * same values (the property names are not sent with every row), and both
- * engines index lists the same way.
+ * the values in the order of {@link nodeRowProperties}, and `[key, target
+ * key]` (or `[key, target key, properties]`) for relationships, one row per
+ * relationship. A list crosses into the embedded engine about three times
+ * faster than a map with the same values (the property names are not sent
+ * with every row), and both engines index lists the same way.
  */
 export const NODE_ROW_VALUES = 2;
 
