@@ -2,9 +2,11 @@ import { SkygraphError } from '../errors/skygraph-error.ts';
 import { assertIdentifier } from './identifier.ts';
 
 /**
- * The bookkeeping property with a fingerprint of a node's collected
- * properties: a tracked write (change log) compares values one by one only
- * where it differs, which keeps an unchanged re-sync cheap.
+ * The bookkeeping property with a fingerprint of what a write sets on a node:
+ * its collected properties, its labels and the writer (see `fingerprint` in
+ * sync/schema-writer.ts). Where it matches, a write only moves lastupdated,
+ * and a tracked write (change log) compares values one by one only where it
+ * differs, which keeps an unchanged re-sync cheap.
  */
 export const HASH_PROPERTY = 'skygraph_hash';
 
