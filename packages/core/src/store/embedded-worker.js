@@ -1,9 +1,10 @@
 // @ts-check
 /**
  * The embedded store's engine thread: it owns the Grafeo database and runs
- * what EmbeddedStore (embedded-store.ts) posts to it. Writes run one after
- * the other, each in its own transaction; reads run at once, each in a
- * transaction that is always rolled back. Parameter and result conversion,
+ * what EmbeddedStore (embedded-store.ts) posts to it. Writes run one
+ * transaction at a time, in the order they were posted (those that queue up
+ * meanwhile share the next one: see the group commit below); reads run at
+ * once, each in a transaction that is always rolled back. Parameter and result conversion,
  * the engine and its synchronous commit all happen here, so the thread that
  * parses cloud API responses never waits for them, and they never wait for it.
  *
