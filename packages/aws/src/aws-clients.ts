@@ -2,6 +2,7 @@ import { EC2Client } from '@aws-sdk/client-ec2';
 import { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { IAMClient } from '@aws-sdk/client-iam';
+import { KMSClient } from '@aws-sdk/client-kms';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { S3Client } from '@aws-sdk/client-s3';
@@ -105,6 +106,10 @@ export class AwsClients {
 
   iam(region: string): IAMClient {
     return this.#watch(new IAMClient(this.#config(region)));
+  }
+
+  kms(region: string): KMSClient {
+    return this.#watch(new KMSClient(this.#config(region)));
   }
 
   s3(region: string): S3Client {

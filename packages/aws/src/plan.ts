@@ -3,6 +3,7 @@ import { type AwsClientSettings, AwsClients } from './aws-clients.ts';
 import type { AwsScopeContext } from './aws-context.ts';
 import { failedDiscoveryCollector } from './collectors/account.ts';
 import { globalCollectors, regionalCollectors, wantsRegions } from './collectors/index.ts';
+import { organizationPoliciesCollector } from './collectors/organizations/organization-policies.ts';
 import { type OrgScopeContext, organizationCollector } from './collectors/organizations/organization-tree.ts';
 import { type AwsCredentialIdentityProvider, spokeCredentials } from './credentials.ts';
 import { selectionOf } from './discovery/account-selection.ts';
@@ -75,7 +76,8 @@ export async function* planAws(ctx: PlanContext, settings: AwsPlanSettings): Asy
         provider: 'aws',
         owner: { label: AWSOrganization.label, key: AWSOrganization.key, value: organizationId },
         labels: { organization: organizationId, account: hubAccount },
-        collectors: [organizationCollector],
+        // The tree first: policies attach to its roots, OUs and accounts.
+        collectors: [organizationCollector, organizationPoliciesCollector],
         context: { organizationId, region: settings.homeRegion, clients: hub, selection },
       };
       yield { scope: scope as Scope<unknown> };

@@ -85,7 +85,10 @@ describe('AWS account discovery and planning', () => {
     ).toBe(false);
     const organization = scopes[0];
     expect(organization?.id).toBe(`aws/organization/${estate.organization.id}`);
-    expect(organization?.collectors.map((c) => c.name)).toEqual(['organizations:tree']);
+    expect(organization?.collectors.map((c) => c.name)).toEqual([
+      'organizations:tree',
+      'organizations:policies',
+    ]);
     const member = members[1];
     const global = scopes.find((s) => s.id === `aws/${member?.id}/global`);
     expect(global?.labels).toEqual({ account: member?.id, accountName: member?.name, region: 'global' });
@@ -93,7 +96,9 @@ describe('AWS account discovery and planning', () => {
       'iam:managed-policies',
       'iam:groups',
       'iam:users',
+      'iam:mfa-devices',
       'iam:roles',
+      'iam:account',
       's3:buckets',
     ]);
     const regional = scopes.find((s) => s.id === `aws/${member?.id}/${member?.enabledRegions[0]}`);
@@ -118,6 +123,7 @@ describe('AWS account discovery and planning', () => {
       'rds:subnet-groups',
       'rds:clusters',
       'rds:instances',
+      'kms:keys',
     ]);
     // Nothing but discovery reached the emulator.
     const served = Object.keys(emulator.stats().byOperation);

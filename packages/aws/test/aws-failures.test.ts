@@ -85,6 +85,63 @@ describe('AWS provider when the APIs misbehave', () => {
     await expectGraphMatchesEstate(store, estate);
   });
 
+  it('skips the IAM account details an audit role may not read, with the rest of the account synced', async () => {
+    const estate = generateAwsEstate({
+      seed: 43,
+      accounts: 3,
+      regionsPerAccount: 1,
+      now: '2025-06-01T00:00:00Z',
+    });
+    emulator = await startAwsEmulator({ estate });
+    const [, member, other] = activeMembers(estate);
+    if (!member || !other) throw new Error('the estate has too few member accounts');
+    emulator.setFaults(
+      ['GetAccountSummary', 'GenerateCredentialReport', 'ListMFADevices'].map((operation) => ({
+        service: 'iam',
+        account: member.id,
+        operation,
+        kind: 'AccessDenied' as const,
+      })),
+    );
+    const result = await syncAws(store, emulator);
+    expect(result.status).toBe('success');
+    expect(result.errors).toEqual([]);
+    const facts = async (id: string) => {
+      const [account] = await store.read(
+        'MATCH (a:AWSAccount {id: $id}) RETURN a.account_mfa_enabled AS mfa, a.password_policy_present AS policy, a.root_mfa_active AS rootMfa',
+        { id },
+      );
+      const devices = await count(
+        store,
+        'MATCH (:AWSAccount {id: $id})-[:RESOURCE]->(d:AWSMfaDevice) RETURN count(d) AS c',
+        { id },
+      );
+      const reported = await count(
+        store,
+        'MATCH (:AWSAccount {id: $id})-[:RESOURCE]->(u:AWSUser) WHERE u.password_enabled IS NOT NULL RETURN count(u) AS c',
+        { id },
+      );
+      return { mfa: account?.mfa, policy: account?.policy, rootMfa: account?.rootMfa, devices, reported };
+    };
+    // Refused parts are unknown, not false; what the role may read is there.
+    expect(await facts(member.id)).toEqual({
+      mfa: null,
+      policy: member.iam.passwordPolicy !== undefined,
+      rootMfa: null,
+      devices: 0,
+      reported: 0,
+    });
+    const seen = await facts(other.id);
+    expect(seen?.mfa).toBe(other.iam.root.mfaDevices.length > 0 ? 1 : 0);
+    expect(seen?.devices).toBe(other.iam.users.reduce((n, u) => n + u.mfaDevices.length, 0));
+    expect(seen?.reported).toBe(other.iam.users.length);
+    expect(
+      await count(store, 'MATCH (:AWSAccount {id: $id})-[:RESOURCE]->(u:AWSUser) RETURN count(u) AS c', {
+        id: member.id,
+      }),
+    ).toBe(member.iam.users.length);
+  });
+
   it('absorbs throttling with retries', async () => {
     const estate = generateAwsEstate({
       seed: 42,

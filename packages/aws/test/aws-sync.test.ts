@@ -10,7 +10,12 @@ import {
 import { type GraphStore, sync } from '@skygraph/core';
 import { openTestStore } from '@skygraph/core/testing';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { activeMembers, expectGraphMatchesEstate, instanceNamed } from './estate-expectations.ts';
+import {
+  activeMembers,
+  expectGraphMatchesEstate,
+  expectOrganizationPoliciesMatchEstate,
+  instanceNamed,
+} from './estate-expectations.ts';
 import { count, emulatedProvider, FAST_RETRY, syncAws } from './sync-helpers.ts';
 
 describe('AWS provider against the emulator', () => {
@@ -49,6 +54,7 @@ describe('AWS provider against the emulator', () => {
       ].sort(),
     );
     await expectGraphMatchesEstate(store, estate);
+    await expectOrganizationPoliciesMatchEstate(store, estate);
 
     const accounts = await store.read(
       'MATCH (a:AWSAccount) RETURN a.id AS id, a.name AS name, a.inscope AS inscope ORDER BY id',
@@ -367,6 +373,63 @@ describe('AWS provider against the emulator', () => {
     ).toBe(0);
   });
 
+  it('keeps the IAM summary, password policy, root user, MFA devices and credentials under Cartography names', async () => {
+    await syncAws(store, emulator);
+    for (const account of activeMembers(estate)) {
+      const [node] = await store.read(
+        `MATCH (a:AWSAccount {id: $id})
+         RETURN a.account_mfa_enabled AS mfa, a.account_access_keys_present AS keys, a.users AS users, a.roles AS roles,
+                a.password_policy_present AS policy, a.password_min_length AS minLength, a.root_mfa_active AS rootMfa,
+                a.root_access_key_1_active AS rootKey, a.name AS name`,
+        { id: account.id },
+      );
+      const { root, passwordPolicy } = account.iam;
+      expect(node).toEqual({
+        mfa: root.mfaDevices.length > 0 ? 1 : 0,
+        keys: root.accessKeys.length > 0 ? 1 : 0,
+        users: account.iam.users.length,
+        roles: account.iam.roles.length,
+        policy: passwordPolicy !== undefined,
+        minLength: passwordPolicy?.minimumPasswordLength ?? null,
+        rootMfa: root.mfaDevices.length > 0,
+        rootKey: root.accessKeys.length > 0,
+        // The organisation scope's properties are still there beside them.
+        name: account.name,
+      });
+    }
+    const mgmt = management().id;
+    const devices = await store.read(
+      `MATCH (a:AWSAccount {id: $account})-[:RESOURCE]->(u:AWSUser)-[:MFA_DEVICE]->(d:AWSMfaDevice:MfaDevice)<-[:RESOURCE]-(a)
+       WHERE u.name IN ['admin-alice', 'many-groups-carol']
+       RETURN u.name AS user, d.serialnumber AS serial, d.user_arn = u.arn AS linked ORDER BY user`,
+      { account: mgmt },
+    );
+    expect(devices).toEqual([
+      { user: 'admin-alice', serial: `arn:aws:iam::${mgmt}:mfa/admin-alice`, linked: true },
+      { user: 'many-groups-carol', serial: expect.stringMatching(/^GAHT\d{8}$/), linked: true },
+    ]);
+    const users = await store.read(
+      `MATCH (:AWSAccount {id: $account})-[:RESOURCE]->(u:AWSUser)
+       WHERE u.name IN ['admin-alice', 'ops-bob', 'ci-deployer']
+       RETURN u.name AS name, u.password_enabled AS password, u.mfa_active AS mfa ORDER BY name`,
+      { account: mgmt },
+    );
+    expect(users).toEqual([
+      { name: 'admin-alice', password: true, mfa: true },
+      { name: 'ci-deployer', password: false, mfa: false },
+      { name: 'ops-bob', password: true, mfa: false },
+    ]);
+    // Keys point at their owner under the ontology's relationship too.
+    expect(
+      await count(
+        store,
+        'MATCH (k:AWSAccountAccessKey:APIKey)-[:OWNED_BY]->(u:AWSUser)-[:AWS_ACCESS_KEY]->(k) RETURN count(k) AS c',
+      ),
+    ).toBe(
+      activeMembers(estate).reduce((n, a) => n + a.iam.users.reduce((m, u) => m + u.accessKeys.length, 0), 0),
+    );
+  });
+
   it('reports bucket public access, encryption and versioning under Cartography names', async () => {
     await syncAws(store, emulator);
     const buckets = await store.read(
@@ -389,6 +452,63 @@ describe('AWS provider against the emulator', () => {
         "MATCH (a:S3Acl {permission: 'READ', type: 'Group'})-[:APPLIES_TO]->(b:S3Bucket) WHERE a.uri ENDS WITH '/AllUsers' AND b.name CONTAINS '-public-acl-' RETURN count(a) AS c",
       ),
     ).toBe(activeMembers(estate).length);
+  });
+
+  it('reports KMS key policy exposure, rotation, aliases and grants under Cartography names', async () => {
+    await syncAws(store, emulator);
+    const region = management().regions[firstRegion()] as AwsEstate['accounts'][number]['regions'][string];
+    const keys = await store.read(
+      `MATCH (:AWSAccount {id: $account})-[:RESOURCE]->(k:AWSKMSKey:KMSKey:EncryptionKey {region: $region})
+       RETURN k.description AS description, k.key_manager AS manager, k.key_state AS state,
+              k.anonymous_access AS anonymous, k.anonymous_actions AS actions,
+              k.cross_account_principals AS foreign, k.rotation_enabled AS rotation, k.deletion_date AS deletion`,
+      { account: management().id, region: firstRegion() },
+    );
+    const byDescription = (d: string) => keys.find((k) => k.description === d);
+    const external = estate.accounts.find((a) => a.parentId === undefined)?.id;
+    expect(byDescription('public-everyone-key')).toMatchObject({
+      anonymous: true,
+      actions: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'],
+      foreign: [],
+      rotation: true,
+    });
+    expect(byDescription('vendor-shared-key')).toMatchObject({
+      anonymous: false,
+      foreign: [`arn:aws:iam::${external}:root`],
+    });
+    expect(byDescription('legacy-no-rotation-key')).toMatchObject({ anonymous: false, rotation: false });
+    const retired = region.kmsKeys.find((k) => k.description === 'retired-key');
+    expect(byDescription('retired-key')).toMatchObject({
+      state: 'PendingDeletion',
+      deletion: Date.parse(retired?.deletionDate ?? '') / 1000,
+    });
+    // AWS managed keys: rotated yearly, and their `*` principal is narrowed to the account.
+    const managed = keys.filter((k) => k.manager === 'AWS');
+    expect(managed).toHaveLength(3);
+    for (const k of managed) expect(k).toMatchObject({ anonymous: false, foreign: [], rotation: true });
+
+    const aliases = await store.read(
+      `MATCH (:AWSAccount {id: $account})-[:RESOURCE]->(a:AWSKMSAlias:KMSAlias {region: $region})-[:KNOWN_AS]->(k:AWSKMSKey)
+       RETURN a.alias_name AS alias, k.id AS key ORDER BY alias`,
+      { account: management().id, region: firstRegion() },
+    );
+    expect(aliases).toEqual(
+      region.kmsAliases
+        .filter((a) => a.targetKeyId)
+        .map((a) => ({ alias: a.aliasName, key: a.targetKeyId }))
+        .sort((x, y) => (x.alias < y.alias ? -1 : 1)),
+    );
+    expect(aliases.some((a) => a.alias === 'alias/aws/lambda')).toBe(false);
+    const grants = await store.read(
+      `MATCH (:AWSAccount {id: $account})-[:RESOURCE]->(g:AWSKMSGrant:KMSGrant {region: $region})-[:APPLIED_ON]->(k:AWSKMSKey)
+       RETURN g.id AS id, k.arn AS key, g.grantee_principal AS grantee ORDER BY id`,
+      { account: management().id, region: firstRegion() },
+    );
+    expect(grants).toEqual(
+      region.kmsKeys
+        .flatMap((k) => k.grants.map((g) => ({ id: g.grantId, key: k.arn, grantee: g.granteePrincipal })))
+        .sort((x, y) => (x.id < y.id ? -1 : 1)),
+    );
   });
 
   it('leaves exactly the new estate after a second sync of a changed estate', async () => {
@@ -430,6 +550,12 @@ describe('AWS provider against the emulator', () => {
       const added = addGeneratedAccount(changed, { name: 'acme-new-team', regions: [regionName] });
       const dave = mgmt.iam.users.find((u) => u.userName === 'assume-anything-dave');
       if (dave) dave.inlinePolicies = [];
+      // A key is deleted (its alias and grants with it); another stops rotating.
+      const goneKey = region.kmsKeys.find((k) => k.keyManager === 'CUSTOMER' && k.grants.length > 0);
+      region.kmsKeys = region.kmsKeys.filter((k) => k !== goneKey);
+      region.kmsAliases = region.kmsAliases.filter((a) => a.targetKeyId !== goneKey?.keyId);
+      const stopped = region.kmsKeys.find((k) => k.description === 'public-everyone-key');
+      if (stopped) stopped.rotationEnabled = false;
 
       const second = await syncAws(store, local);
       expect(second.errors).toEqual([]);
@@ -448,6 +574,16 @@ describe('AWS provider against the emulator', () => {
       expect(
         await count(store, 'MATCH (b:S3Bucket {id: $id}) RETURN count(b) AS c', { id: removedBucket?.name }),
       ).toBe(0);
+      expect(
+        await count(store, 'MATCH (k:AWSKMSKey {id: $id}) RETURN count(k) AS c', { id: goneKey?.keyId }),
+      ).toBe(0);
+      expect(
+        (
+          await store.read('MATCH (k:AWSKMSKey {id: $id}) RETURN k.rotation_enabled AS r', {
+            id: stopped?.keyId,
+          })
+        )[0],
+      ).toEqual({ r: false });
       expect(
         (
           await store.read('MATCH (b:S3Bucket {id: $id}) RETURN b.anonymous_access AS a', {

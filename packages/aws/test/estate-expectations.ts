@@ -35,6 +35,10 @@ export function regionCounts(
     DBSubnetGroup: region.dbSubnetGroups.length,
     RDSCluster: region.dbClusters.length,
     RDSInstance: region.dbInstances.length,
+    KMSKey: region.kmsKeys.length,
+    // Aliases of the keys listed; AWS's predefined aliases that name no key are not written.
+    KMSAlias: region.kmsAliases.filter((a) => region.kmsKeys.some((k) => k.keyId === a.targetKeyId)).length,
+    KMSGrant: region.kmsKeys.reduce((n, k) => n + k.grants.length, 0),
   };
 }
 
@@ -50,6 +54,7 @@ export function accountCounts(estate: AwsEstate, account: AwsAccount): Record<st
     AWSRole: account.iam.roles.length,
     AWSManagedPolicy: account.iam.policies.length + awsManaged,
     AccountAccessKey: account.iam.users.reduce((n, u) => n + u.accessKeys.length, 0),
+    AWSMfaDevice: account.iam.users.reduce((n, u) => n + u.mfaDevices.length, 0),
     S3Bucket: account.buckets.length,
   };
 }
@@ -96,4 +101,44 @@ export async function expectGraphMatchesEstate(store: GraphStore, estate: AwsEst
     }
     expect({ account: account.name, ...actual }).toEqual({ account: account.name, ...expected });
   }
+}
+
+/**
+ * Asserts the organisation scope wrote exactly the estate's SCPs and RCPs of
+ * the types enabled on the root: each policy with its attachments (root, OU
+ * and account ids) and the statements of its document.
+ */
+export async function expectOrganizationPoliciesMatchEstate(
+  store: GraphStore,
+  estate: AwsEstate,
+): Promise<void> {
+  const org = estate.organization;
+  const enabled = new Set(org.policyTypes.filter((t) => t.status === 'ENABLED').map((t) => t.type));
+  const policies = estate.organizationPolicies.filter((p) => enabled.has(p.type));
+  const rows = await store.read(
+    `MATCH (:AWSOrganization {id: $org})-[:RESOURCE]->(p:AWSOrganizationPolicy)
+     RETURN p.id AS id, p.name AS name, p.type AS type, p.aws_managed AS aws_managed,
+       [(p)-[:ATTACHED_TO]->(t) | coalesce(t.ou_id, t.root_id, t.id)] AS targets
+     ORDER BY id`,
+    { org: org.id },
+  );
+  const sorted = (ids: unknown) => [...(ids as string[])].sort();
+  expect(rows.map((r) => ({ ...r, targets: sorted(r.targets) }))).toEqual(
+    policies
+      .map((p) => ({
+        id: `${org.id}/${p.id}`,
+        name: p.name,
+        type: p.type,
+        aws_managed: p.awsManaged,
+        targets: sorted(p.targetIds),
+      }))
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+  );
+  expect(
+    await count(
+      store,
+      'MATCH (:AWSOrganization {id: $org})-[:RESOURCE]->(:AWSOrganizationPolicy)-[:STATEMENT]->(s:AWSOrganizationPolicyStatement) RETURN count(s) AS c',
+      { org: org.id },
+    ),
+  ).toBe(policies.reduce((n, p) => n + p.content.Statement.length, 0));
 }

@@ -13,10 +13,13 @@ import { vpcPeeringCollector } from './ec2/vpc-peering.ts';
 import { vpcsCollector } from './ec2/vpcs.ts';
 import { classicLoadBalancersCollector } from './elb/classic-load-balancers.ts';
 import { loadBalancersV2Collector } from './elb/load-balancers-v2.ts';
+import { accountIamCollector } from './iam/account-iam.ts';
 import { groupsCollector } from './iam/groups.ts';
 import { managedPoliciesCollector } from './iam/managed-policies.ts';
+import { mfaDevicesCollector } from './iam/mfa-devices.ts';
 import { rolesCollector } from './iam/roles.ts';
 import { usersCollector } from './iam/users.ts';
+import { kmsKeysCollector } from './kms/keys.ts';
 import { dbClustersCollector } from './rds/clusters.ts';
 import { dbInstancesCollector } from './rds/instances.ts';
 import { dbSubnetGroupsCollector } from './rds/subnet-groups.ts';
@@ -47,13 +50,15 @@ export function regionalCollectors(services: readonly AwsService[]): AwsCollecto
   }
   if (services.includes('elb')) out.push(classicLoadBalancersCollector, loadBalancersV2Collector);
   if (services.includes('rds')) out.push(dbSubnetGroupsCollector, dbClustersCollector, dbInstancesCollector);
+  if (services.includes('kms')) out.push(kmsKeysCollector);
   return out;
 }
 
 /**
  * The collectors of an account's global scope: IAM (managed policies, then
- * groups, users and roles, each pointing at what came before) and S3; the
- * account node itself when no organisation scope writes it.
+ * groups, users, their MFA devices and roles, each pointing at what came
+ * before, then the account's IAM summary, password policy and root user) and
+ * S3; the account node itself when no organisation scope writes it.
  */
 export function globalCollectors(
   services: readonly AwsService[],
@@ -62,12 +67,19 @@ export function globalCollectors(
   const out: AwsCollector[] = [];
   if (options.writeAccount) out.push(accountCollector);
   if (services.includes('iam'))
-    out.push(managedPoliciesCollector, groupsCollector, usersCollector, rolesCollector);
+    out.push(
+      managedPoliciesCollector,
+      groupsCollector,
+      usersCollector,
+      mfaDevicesCollector,
+      rolesCollector,
+      accountIamCollector,
+    );
   if (services.includes('s3')) out.push(bucketsCollector);
   return out;
 }
 
 /** Whether any regional service is wanted (regions need discovering only then). */
 export function wantsRegions(services: readonly AwsService[]): boolean {
-  return services.some((s) => s === 'ec2' || s === 'elb' || s === 'rds');
+  return services.some((s) => s === 'ec2' || s === 'elb' || s === 'rds' || s === 'kms');
 }

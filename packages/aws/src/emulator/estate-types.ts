@@ -46,6 +46,8 @@ export interface AwsEstate {
   auditRoleName: string;
   /** AWS managed policies (path `/`, account `aws`) that accounts can attach. */
   awsManagedPolicies: AwsManagedPolicy[];
+  /** Organizations policies (SCPs, RCPs), AWS managed ones included, with where they are attached. */
+  organizationPolicies: AwsOrganizationPolicy[];
 }
 
 export interface AwsOrganization {
@@ -57,6 +59,33 @@ export interface AwsOrganization {
   rootId: string;
   rootArn: string;
   rootName: string;
+  /** The policy types enabled on the root, as ListRoots reports them; a type absent here is disabled. */
+  policyTypes: AwsPolicyTypeSummary[];
+}
+
+/** The authorization policy types the emulator serves (ListPolicies answers the others with none). */
+export type AwsOrganizationPolicyType = 'SERVICE_CONTROL_POLICY' | 'RESOURCE_CONTROL_POLICY';
+
+export interface AwsPolicyTypeSummary {
+  type: AwsOrganizationPolicyType;
+  status: 'ENABLED' | 'PENDING_ENABLE' | 'PENDING_DISABLE';
+}
+
+/**
+ * A service or resource control policy. While its type is not enabled on the
+ * root it is attached to nothing (disabling a type detaches its policies).
+ */
+export interface AwsOrganizationPolicy {
+  /** `p-` and 8 characters, or `p-FullAWSAccess` / `p-RCPFullAWSAccess` for AWS's own. */
+  id: string;
+  arn: string;
+  name: string;
+  description: string;
+  type: AwsOrganizationPolicyType;
+  awsManaged: boolean;
+  content: PolicyDocument;
+  /** Root, OU and account ids the policy is attached to. */
+  targetIds: string[];
 }
 
 export interface AwsOrganizationalUnit {
@@ -105,6 +134,10 @@ export interface AwsRegionResources {
   dbInstances: AwsDbInstance[];
   dbClusters: AwsDbCluster[];
   dbSubnetGroups: AwsDbSubnetGroup[];
+  /** KMS keys, AWS managed ones (`alias/aws/<service>`) included. */
+  kmsKeys: AwsKmsKey[];
+  /** KMS aliases, with AWS's predefined aliases that point at no key yet. */
+  kmsAliases: AwsKmsAlias[];
 }
 
 // ---------------------------------------------------------------- EC2
@@ -493,6 +526,53 @@ export interface AwsDbSubnetGroup {
   subnets: { subnetIdentifier: string; availabilityZone: string; status: string }[];
 }
 
+// ---------------------------------------------------------------- KMS
+
+export interface AwsKmsGrant {
+  grantId: string;
+  name?: string;
+  creationDate: string;
+  /** A principal ARN or a service principal (`ec2.us-east-1.amazonaws.com`). */
+  granteePrincipal: string;
+  retiringPrincipal?: string;
+  /** The account that created the grant (its id). */
+  issuingAccountId: string;
+  operations: string[];
+}
+
+export interface AwsKmsKey {
+  /** A UUID, or `mrk-` and 32 hex digits for a multi-Region key. */
+  keyId: string;
+  arn: string;
+  creationDate: string;
+  description: string;
+  keyUsage: 'ENCRYPT_DECRYPT' | 'SIGN_VERIFY' | 'GENERATE_VERIFY_MAC' | 'KEY_AGREEMENT';
+  keyState: 'Enabled' | 'Disabled' | 'PendingDeletion' | 'PendingImport' | 'Unavailable';
+  /** When a key pending deletion goes. */
+  deletionDate?: string;
+  pendingDeletionWindowInDays?: number;
+  origin: 'AWS_KMS' | 'EXTERNAL' | 'AWS_CLOUDHSM' | 'EXTERNAL_KEY_STORE';
+  keyManager: 'AWS' | 'CUSTOMER';
+  /** `SYMMETRIC_DEFAULT`, `RSA_2048`, `ECC_NIST_P256`, `HMAC_256`, ... */
+  keySpec: string;
+  multiRegion: boolean;
+  /** Automatic rotation (customer managed symmetric keys with AWS_KMS material; AWS managed keys always rotate). */
+  rotationEnabled: boolean;
+  /** The key policy (`default`, the only one a key has). */
+  policy: PolicyDocument;
+  grants: AwsKmsGrant[];
+  tags: AwsTag[];
+}
+
+export interface AwsKmsAlias {
+  /** `alias/<name>`; AWS's are `alias/aws/<service>`. */
+  aliasName: string;
+  /** Absent on AWS's predefined aliases not yet associated with a key. */
+  targetKeyId?: string;
+  creationDate?: string;
+  lastUpdatedDate?: string;
+}
+
 // ---------------------------------------------------------------- IAM
 
 export interface AwsInlinePolicy {
@@ -523,7 +603,7 @@ export interface AwsIamUser {
   attachedPolicyArns: string[];
   inlinePolicies: AwsInlinePolicy[];
   accessKeys: AwsAccessKey[];
-  mfaDevices: { serialNumber: string; enableDate: string }[];
+  mfaDevices: AwsMfaDevice[];
   permissionsBoundaryArn?: string;
   tags: AwsTag[];
 }
@@ -582,12 +662,46 @@ export interface AwsManagedPolicy {
   versions: AwsPolicyVersion[];
 }
 
+export interface AwsMfaDevice {
+  /** A virtual device's ARN (`arn:aws:iam::<account>:mfa/<name>`) or a hardware device's serial number. */
+  serialNumber: string;
+  enableDate: string;
+}
+
+/** The account's root user: what GetAccountSummary and the credential report tell about it. */
+export interface AwsRootUser {
+  /** When the account (and so its root user) was created. */
+  createDate: string;
+  passwordLastUsed?: string;
+  /** At most one virtual (`root-account-mfa-device`) or hardware device; none means AccountMFAEnabled 0. */
+  mfaDevices: AwsMfaDevice[];
+  /** Root access keys (AccountAccessKeysPresent), at most two. */
+  accessKeys: AwsAccessKey[];
+}
+
+/** The account password policy (GetAccountPasswordPolicy); absent when the account has none. */
+export interface AwsPasswordPolicy {
+  minimumPasswordLength: number;
+  requireSymbols: boolean;
+  requireNumbers: boolean;
+  requireUppercaseCharacters: boolean;
+  requireLowercaseCharacters: boolean;
+  allowUsersToChangePassword: boolean;
+  /** Days; undefined when passwords do not expire. */
+  maxPasswordAge?: number;
+  /** Previous passwords a user cannot reuse; undefined when not set. */
+  passwordReusePrevention?: number;
+  hardExpiry: boolean;
+}
+
 export interface AwsIam {
   users: AwsIamUser[];
   groups: AwsIamGroup[];
   roles: AwsIamRole[];
   /** Customer managed policies of the account. */
   policies: AwsManagedPolicy[];
+  root: AwsRootUser;
+  passwordPolicy?: AwsPasswordPolicy;
 }
 
 // ---------------------------------------------------------------- S3

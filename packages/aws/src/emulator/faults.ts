@@ -18,7 +18,7 @@ export type FaultKind =
 
 /**
  * A fault to inject into matching requests. Unset fields match anything;
- * `service` is one of sts, organizations, ec2, elb, elbv2, rds, iam, s3
+ * `service` is one of sts, organizations, ec2, elb, elbv2, rds, iam, s3, kms
  * (`elasticloadbalancing` matches both load balancer APIs); `account` is the
  * caller's account id; `times` limits how many requests the rule hits.
  *
@@ -95,6 +95,12 @@ export function faultError(
           'You are not authorized to perform this operation.',
           403,
         );
+      if (target.service === 'kms')
+        return new AwsApiError(
+          'AccessDeniedException',
+          `User: ${callerArn} is not authorized to perform: kms:${target.operation} because no identity-based policy allows the kms:${target.operation} action`,
+          400,
+        );
       if (protocol === 'json')
         return new AwsApiError(
           'AccessDeniedException',
@@ -111,6 +117,7 @@ export function faultError(
       return expiredToken(protocol);
     case 'Throttling':
       if (protocol === 'ec2') return new AwsApiError('RequestLimitExceeded', 'Request limit exceeded.', 503);
+      if (target.service === 'kms') return new AwsApiError('ThrottlingException', 'Rate exceeded', 400);
       if (protocol === 'json')
         return new AwsApiError(
           'TooManyRequestsException',
@@ -122,6 +129,8 @@ export function faultError(
     default:
       if (protocol === 'ec2' || protocol === 's3')
         return new AwsApiError('InternalError', 'We encountered an internal error. Please try again.', 500);
+      if (target.service === 'kms')
+        return new AwsApiError('KMSInternalException', 'An internal error occurred.', 500);
       if (protocol === 'json')
         return new AwsApiError(
           'ServiceException',

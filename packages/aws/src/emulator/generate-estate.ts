@@ -1,6 +1,8 @@
 import { DEFAULT_REGION_ORDER } from './aws-regions.ts';
 import type { AwsAccount, AwsAccountStatus, AwsEstate, AwsOrganizationalUnit } from './estate-types.ts';
-import { awsManagedPolicyCatalogue, generateIam } from './generate-iam.ts';
+import { awsManagedPolicyCatalogue, generateIam, STRONG_PASSWORD_POLICY } from './generate-iam.ts';
+import { generateKms } from './generate-kms.ts';
+import { generateOrganizationPolicies } from './generate-organization-policies.ts';
 import { type AwsResourceCounts, generateRegion, resourceCounts } from './generate-region.ts';
 import { generateBuckets } from './generate-s3.ts';
 import { accessKeyId, ec2Id, iamUniqueId } from './ids.ts';
@@ -105,6 +107,8 @@ function buildAccount(ctx: AccountContext, spec: AccountSpec): AwsAccount {
     users: ctx.usersPerAccount,
     roles: ctx.rolesPerAccount,
     daysAgo,
+    accountIndex: spec.index,
+    now: ctx.now,
   });
   const profile = iam.roles.find((r) => r.roleName === 'ec2-app-role')?.instanceProfiles[0];
   const regions: AwsAccount['regions'] = {};
@@ -120,6 +124,20 @@ function buildAccount(ctx: AccountContext, spec: AccountSpec): AwsAccount {
       instanceProfile: profile ? { arn: profile.arn, id: profile.instanceProfileId } : undefined,
       daysAgo,
     });
+    // KMS draws on its own random streams, so adding it left every other resource as it was.
+    Object.assign(
+      regions[region],
+      generateKms({
+        rng: new Rng(`${ctx.seed}/${spec.id}/${region}/kms`),
+        now: ctx.now,
+        accountId: spec.id,
+        accountName: spec.name,
+        region,
+        keys: ctx.counts.kmsKeys,
+        misconfigurations: spec.misconfigurations && i === 0,
+        externalAccountId: ctx.externalAccountId,
+      }),
+    );
   });
   return {
     id: spec.id,
@@ -277,11 +295,34 @@ export function generateAwsEstate(options: GenerateAwsEstateOptions = {}): AwsEs
         groups: [],
         roles: [],
         policies: [],
+        root: { createDate: iso(now - 1200 * DAY), mfaDevices: [], accessKeys: [] },
+        passwordPolicy: { ...STRONG_PASSWORD_POLICY },
       },
       buckets: [],
     });
     seedCrossAccountPeering(accounts, externalAccountId, new Rng(`${seed}/peering`));
   }
+
+  // Their own random stream: adding policies changes no other id of the estate.
+  const organizationPolicies = generateOrganizationPolicies({
+    rng: new Rng(`${seed}/org-policies`),
+    orgId,
+    managementAccountId,
+    rootId,
+    ouIds: ous.map((o) => o.id),
+    ous: {
+      security: securityOu,
+      infrastructure: infraOu,
+      workloads: workloadsOu,
+      prod: prodOu,
+      sandbox: sandboxOu,
+      suspended: suspendedOu,
+    },
+    members: accounts.filter((a) => a.parentId !== undefined),
+    logArchiveAccountId: ids[2],
+    regions,
+    misconfigurations,
+  });
 
   return {
     seed,
@@ -295,11 +336,13 @@ export function generateAwsEstate(options: GenerateAwsEstateOptions = {}): AwsEs
       rootId,
       rootArn: orgArn('root', rootId),
       rootName: 'Root',
+      policyTypes: organizationPolicies.policyTypes,
     },
     organizationalUnits: ous,
     accounts,
     auditRoleName,
     awsManagedPolicies: awsManagedPolicyCatalogue(),
+    organizationPolicies: organizationPolicies.policies,
   };
 }
 
@@ -393,5 +436,14 @@ export function addGeneratedAccount(estate: AwsEstate, options: AddAccountOption
     },
   );
   estate.accounts.push(account);
+  // As in AWS, a new member gets the full-access policy of every enabled type.
+  if (account.parentId !== undefined) {
+    const enabled = new Set(
+      estate.organization.policyTypes.filter((t) => t.status === 'ENABLED').map((t) => t.type),
+    );
+    for (const policy of estate.organizationPolicies) {
+      if (policy.awsManaged && enabled.has(policy.type)) policy.targetIds.push(account.id);
+    }
+  }
   return account;
 }

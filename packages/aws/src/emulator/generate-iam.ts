@@ -6,6 +6,8 @@ import type {
   AwsIamUser,
   AwsInlinePolicy,
   AwsManagedPolicy,
+  AwsPasswordPolicy,
+  AwsRootUser,
   PolicyDocument,
 } from './estate-types.ts';
 import { accessKeyId, iamUniqueId } from './ids.ts';
@@ -151,7 +153,35 @@ export interface IamGenerationInput {
   users: number;
   roles: number;
   daysAgo: (days: number) => string;
+  /** The account's place in the organisation (0 = management): spreads the account-level misconfigurations. */
+  accountIndex: number;
+  /** Reference time (ms) for the account-level timestamps, drawn apart from `daysAgo` so region data stays as it was. */
+  now: number;
 }
+
+/** What CIS asks of a password policy: 14 characters, every class, 24 remembered, 90 days. */
+export const STRONG_PASSWORD_POLICY: AwsPasswordPolicy = {
+  minimumPasswordLength: 14,
+  requireSymbols: true,
+  requireNumbers: true,
+  requireUppercaseCharacters: true,
+  requireLowercaseCharacters: true,
+  allowUsersToChangePassword: true,
+  maxPasswordAge: 90,
+  passwordReusePrevention: 24,
+  hardExpiry: false,
+};
+
+/** A policy set up long ago and never tightened. */
+const WEAK_PASSWORD_POLICY: AwsPasswordPolicy = {
+  minimumPasswordLength: 8,
+  requireSymbols: false,
+  requireNumbers: true,
+  requireUppercaseCharacters: false,
+  requireLowercaseCharacters: true,
+  allowUsersToChangePassword: true,
+  hardExpiry: false,
+};
 
 const GENERIC_GROUPS: [string, string[]][] = [
   ['admins', [AWS_POLICY.administratorAccess]],
@@ -322,6 +352,7 @@ export function generateIam(input: IamGenerationInput): AwsIam {
       groups: ['readonly'],
     });
   }
+  const staff: AwsIamUser[] = [];
   for (let i = 0; i < input.users; i++) {
     const name = `${rng.pick(FIRST_NAMES)}.${rng.lowerAlnum(4)}`;
     const groupNames = rng.sample(
@@ -329,12 +360,13 @@ export function generateIam(input: IamGenerationInput): AwsIam {
       rng.int(0, 2),
     );
     const withConsole = rng.chance(0.6);
-    user(name, {
+    const member = user(name, {
       ...(withConsole ? consoleAccess(rng.chance(0.8) ? rng.int(0, 60) : undefined) : {}),
       groups: groupNames,
       accessKeys: rng.chance(0.5) ? [key(rng.int(5, 700), 'Active', rng.int(0, 30))] : [],
       mfaDevices: withConsole && rng.chance(0.7) ? mfa(name) : [],
     });
+    staff.push(member);
   }
 
   const roles: AwsIamRole[] = [];
@@ -430,5 +462,69 @@ export function generateIam(input: IamGenerationInput): AwsIam {
     });
   }
 
-  return { users, groups, roles, policies: customerPolicies };
+  // Account-level settings draw after everything above, so the principals stay as they were.
+  const at = (days: number) =>
+    new Date(input.now - days * 86_400_000 - rng.int(0, 86_399) * 1000)
+      .toISOString()
+      .replace(/\.\d{3}Z$/, 'Z');
+  // Some people carry a hardware token instead of an authenticator app.
+  const carol = users.filter((u) => u.userName === 'many-groups-carol');
+  for (const u of [...carol, ...staff.filter(() => rng.chance(0.2))]) {
+    const device = u.mfaDevices[0];
+    if (device) u.mfaDevices = [{ serialNumber: `GAHT${rng.digits(8)}`, enableDate: device.enableDate }];
+  }
+  if (input.misconfigurations) {
+    // A key handed out for a one-off job, still active, unused for months.
+    users
+      .find((u) => u.userName === 'dormant-erin')
+      ?.accessKeys.push({
+        accessKeyId: accessKeyId(rng),
+        status: 'Active',
+        createDate: at(300),
+        lastUsedDate: at(150),
+        lastUsedService: 's3',
+        lastUsedRegion: 'us-east-1',
+      });
+  }
+  // Member accounts Organizations created have a root user nobody secured: every other one in a
+  // misconfigured estate, and one in four of those keeps root access keys from its early days.
+  const sloppyRoot = input.misconfigurations && !input.isManagement && input.accountIndex % 2 === 1;
+  const root: AwsRootUser = {
+    createDate: at(rng.int(1500, 2500)),
+    ...(input.isManagement || sloppyRoot ? { passwordLastUsed: at(rng.int(20, 200)) } : {}),
+    mfaDevices: sloppyRoot
+      ? []
+      : [
+          {
+            serialNumber: `arn:aws:iam::${accountId}:mfa/root-account-mfa-device`,
+            enableDate: at(rng.int(400, 1400)),
+          },
+        ],
+    accessKeys:
+      sloppyRoot && input.accountIndex % 4 === 1
+        ? [
+            {
+              accessKeyId: accessKeyId(rng),
+              status: 'Active',
+              createDate: at(1400),
+              lastUsedDate: at(rng.int(100, 400)),
+              lastUsedService: 'ec2',
+              lastUsedRegion: 'us-east-1',
+            },
+          ]
+        : [],
+  };
+  // One account in three keeps a weak policy, the next one none at all.
+  const policyKind = !input.misconfigurations || input.isManagement ? 0 : input.accountIndex % 3;
+  const passwordPolicy =
+    policyKind === 0 ? STRONG_PASSWORD_POLICY : policyKind === 1 ? WEAK_PASSWORD_POLICY : undefined;
+
+  return {
+    users,
+    groups,
+    roles,
+    policies: customerPolicies,
+    root,
+    ...(passwordPolicy ? { passwordPolicy: { ...passwordPolicy } } : {}),
+  };
 }

@@ -38,6 +38,8 @@ export interface AwsResourceCounts {
   /** Aurora clusters, each with two member instances. */
   dbClusters: number;
   vpcPeeringConnections: number;
+  /** Customer managed KMS keys (each region also has the AWS managed keys of EBS, RDS and S3). */
+  kmsKeys: number;
 }
 
 /** Counts derived from K (`resourcesPerRegion`), with per-kind overrides. */
@@ -56,6 +58,7 @@ export function resourceCounts(k: number, overrides: Partial<AwsResourceCounts> 
     dbInstances: Math.ceil(k / 5),
     dbClusters: Math.ceil(k / 20),
     vpcPeeringConnections: Math.floor(vpcs / 2),
+    kmsKeys: Math.max(1, Math.ceil(k / 10)),
     ...overrides,
   };
 }
@@ -78,6 +81,8 @@ export function emptyRegion(): AwsRegionResources {
     dbInstances: [],
     dbClusters: [],
     dbSubnetGroups: [],
+    kmsKeys: [],
+    kmsAliases: [],
   };
 }
 

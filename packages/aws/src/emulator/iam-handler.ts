@@ -9,6 +9,7 @@ import type {
   AwsTag,
   PolicyDocument,
 } from './estate-types.ts';
+import { IAM_ACCOUNT_OPERATIONS } from './iam-account-handler.ts';
 import { decodeToken, encodeToken, intParam, pageOf } from './paging.ts';
 import { listParam, type RequestContext } from './request-context.ts';
 import { el, list, stringList, wrap } from './xml.ts';
@@ -400,6 +401,7 @@ const OPERATIONS: Record<string, (ctx: RequestContext) => string> = {
   GetAccessKeyLastUsed: getAccessKeyLastUsed,
   ListGroupsForUser: listGroupsForUser,
   ListMFADevices: listMfaDevices,
+  ...IAM_ACCOUNT_OPERATIONS,
 };
 
 export const IAM_OPERATIONS: readonly string[] = Object.keys(OPERATIONS);

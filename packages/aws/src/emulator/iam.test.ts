@@ -1,8 +1,13 @@
 import {
+  GenerateCredentialReportCommand,
   type GetAccountAuthorizationDetailsCommandOutput,
+  GetAccountPasswordPolicyCommand,
+  GetAccountSummaryCommand,
+  GetCredentialReportCommand,
   GetLoginProfileCommand,
   IAMClient,
   ListAccessKeysCommand,
+  ListMFADevicesCommand,
   ListPoliciesCommand,
   paginateGetAccountAuthorizationDetails,
   paginateListGroups,
@@ -169,6 +174,120 @@ describe('IAM emulation', () => {
     const attachedAws = await iam.send(new ListPoliciesCommand({ Scope: 'AWS', OnlyAttached: true }));
     expect(attachedAws.Policies?.map((p) => p.PolicyName)).toContain('AdministratorAccess');
     expect(attachedAws.IsTruncated).toBe(false);
+  });
+
+  it('summarises the account: root MFA and keys, and the counts of its entities', async () => {
+    const [management, member] = emulator.estate.accounts;
+    if (!management || !member) throw new Error('the estate has no member account');
+    const summary = (await iam.send(new GetAccountSummaryCommand({}))).SummaryMap;
+    expect(summary).toMatchObject({
+      AccountMFAEnabled: 1,
+      AccountAccessKeysPresent: 0,
+      Users: management.iam.users.length,
+      Groups: management.iam.groups.length,
+      Roles: management.iam.roles.length,
+      Policies: management.iam.policies.length,
+      InstanceProfiles: 1,
+      UsersQuota: 5000,
+    });
+    const memberIam = new IAMClient(
+      clientConfig(emulator, { credentials: await assumeAuditRole(emulator, member.id) }),
+    );
+    // The second account of a misconfigured estate has an unsecured root user with an access key.
+    expect((await memberIam.send(new GetAccountSummaryCommand({}))).SummaryMap).toMatchObject({
+      AccountMFAEnabled: 0,
+      AccountAccessKeysPresent: 1,
+    });
+  });
+
+  it('returns the password policy, or NoSuchEntity where the account has none', async () => {
+    const policy = (await iam.send(new GetAccountPasswordPolicyCommand({}))).PasswordPolicy;
+    expect(policy).toEqual({
+      MinimumPasswordLength: 14,
+      RequireSymbols: true,
+      RequireNumbers: true,
+      RequireUppercaseCharacters: true,
+      RequireLowercaseCharacters: true,
+      AllowUsersToChangePassword: true,
+      ExpirePasswords: true,
+      MaxPasswordAge: 90,
+      PasswordReusePrevention: 24,
+      HardExpiry: false,
+    });
+    const without = emulator.estate.accounts.find((a) => a.parentId !== undefined && !a.iam.passwordPolicy);
+    if (!without) throw new Error('no account without a password policy');
+    const client = new IAMClient(
+      clientConfig(emulator, { credentials: await assumeAuditRole(emulator, without.id) }),
+    );
+    const error = await rejectionOf(client.send(new GetAccountPasswordPolicyCommand({})));
+    expect(error.name).toBe('NoSuchEntityException');
+    expect(error.$metadata?.httpStatusCode).toBe(404);
+  });
+
+  it('generates the credential report, then serves it as base64 CSV with the documented columns', async () => {
+    const member = emulator.estate.accounts[1];
+    if (!member) throw new Error('the estate has no member account');
+    const client = new IAMClient(
+      clientConfig(emulator, { credentials: await assumeAuditRole(emulator, member.id) }),
+    );
+    expect((await rejectionOf(client.send(new GetCredentialReportCommand({})))).name).toBe(
+      'CredentialReportNotPresentException',
+    );
+    expect((await client.send(new GenerateCredentialReportCommand({}))).State).toBe('STARTED');
+    expect((await rejectionOf(client.send(new GetCredentialReportCommand({})))).name).toBe(
+      'CredentialReportNotReadyException',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect((await client.send(new GenerateCredentialReportCommand({}))).State).toBe('COMPLETE');
+    const report = await client.send(new GetCredentialReportCommand({}));
+    expect(report.ReportFormat).toBe('text/csv');
+    expect(report.GeneratedTime).toBeInstanceOf(Date);
+    const [header, ...lines] = Buffer.from(report.Content ?? new Uint8Array())
+      .toString('utf8')
+      .split('\n');
+    const columns = header?.split(',') ?? [];
+    expect(columns.slice(0, 9)).toEqual([
+      'user',
+      'arn',
+      'user_creation_time',
+      'password_enabled',
+      'password_last_used',
+      'password_last_changed',
+      'password_next_rotation',
+      'mfa_active',
+      'access_key_1_active',
+    ]);
+    expect(columns).toHaveLength(22);
+    const rows = lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [columns[i], v])));
+    expect(rows[0]).toMatchObject({
+      user: '<root_account>',
+      arn: `arn:aws:iam::${member.id}:root`,
+      password_enabled: 'not_supported',
+      mfa_active: 'false',
+      access_key_1_active: 'true',
+    });
+    expect(rows[0]?.access_key_1_last_used_date).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00$/);
+    expect(rows.slice(1).map((r) => r.user)).toEqual(member.iam.users.map((u) => u.userName));
+    const bob = rows.find((r) => r.user === 'ops-bob');
+    expect(bob).toMatchObject({
+      password_enabled: 'true',
+      mfa_active: 'false',
+      access_key_2_active: 'false',
+    });
+    expect(rows.find((r) => r.user === 'ci-deployer')).toMatchObject({
+      password_enabled: 'false',
+      password_last_used: 'N/A',
+      access_key_2_active: 'true',
+    });
+  });
+
+  it('lists virtual and hardware MFA devices of a user', async () => {
+    const alice = await iam.send(new ListMFADevicesCommand({ UserName: 'admin-alice' }));
+    expect(alice.MFADevices?.[0]?.SerialNumber).toMatch(/^arn:aws:iam::\d{12}:mfa\/admin-alice$/);
+    expect(alice.MFADevices?.[0]?.EnableDate).toBeInstanceOf(Date);
+    const carol = await iam.send(new ListMFADevicesCommand({ UserName: 'many-groups-carol' }));
+    expect(carol.MFADevices?.map((d) => d.SerialNumber)).toEqual([expect.stringMatching(/^GAHT\d{8}$/)]);
+    expect((await iam.send(new ListMFADevicesCommand({ UserName: 'ops-bob' }))).MFADevices).toEqual([]);
   });
 
   it('answers for the assumed account only', async () => {

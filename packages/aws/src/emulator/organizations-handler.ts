@@ -1,5 +1,5 @@
 import { AwsApiError } from './api-error.ts';
-import type { AwsAccount, AwsEstate } from './estate-types.ts';
+import type { AwsAccount, AwsEstate, AwsOrganizationPolicy } from './estate-types.ts';
 import { decodeToken, encodeToken, pageOf } from './paging.ts';
 import type { RequestContext } from './request-context.ts';
 
@@ -58,6 +58,36 @@ function paged<T>(
   return out;
 }
 
+/** Every policy type ListPolicies accepts as a filter (the emulator holds SCPs and RCPs only). */
+const POLICY_TYPES = new Set([
+  'SERVICE_CONTROL_POLICY',
+  'RESOURCE_CONTROL_POLICY',
+  'TAG_POLICY',
+  'BACKUP_POLICY',
+  'AISERVICES_OPT_OUT_POLICY',
+  'CHATBOT_POLICY',
+  'DECLARATIVE_POLICY_EC2',
+  'SECURITYHUB_POLICY',
+  'SECURITYHUB_CSPM_POLICY',
+  'INSPECTOR_POLICY',
+  'UPGRADE_ROLLOUT_POLICY',
+  'BEDROCK_POLICY',
+  'S3_POLICY',
+  'NETWORK_SECURITY_DIRECTOR_POLICY',
+  'GUARDDUTY_POLICY',
+]);
+
+function policySummary(p: AwsOrganizationPolicy): Json {
+  return {
+    Id: p.id,
+    Arn: p.arn,
+    Name: p.name,
+    Description: p.description,
+    Type: p.type,
+    AwsManaged: p.awsManaged,
+  };
+}
+
 export const ORGANIZATIONS_OPERATIONS: readonly string[] = [
   'DescribeOrganization',
   'DescribeAccount',
@@ -67,6 +97,9 @@ export const ORGANIZATIONS_OPERATIONS: readonly string[] = [
   'ListAccountsForParent',
   'ListParents',
   'ListChildren',
+  'ListPolicies',
+  'DescribePolicy',
+  'ListTargetsForPolicy',
 ];
 
 export function handleOrganizations(ctx: RequestContext, input: Json): Json {
@@ -90,7 +123,7 @@ export function handleOrganizations(ctx: RequestContext, input: Json): Json {
         MasterAccountArn: `arn:aws:organizations::${org.managementAccountId}:account/${org.id}/${org.managementAccountId}`,
         MasterAccountId: org.managementAccountId,
         MasterAccountEmail: org.managementAccountEmail,
-        AvailablePolicyTypes: [{ Type: 'SERVICE_CONTROL_POLICY', Status: 'ENABLED' }],
+        AvailablePolicyTypes: org.policyTypes.map((t) => ({ Type: t.type, Status: t.status })),
       },
     };
   }
@@ -113,6 +146,35 @@ export function handleOrganizations(ctx: RequestContext, input: Json): Json {
     Name: o.name,
   });
   const parentType = (id: string) => (id.startsWith('r-') ? 'ROOT' : 'ORGANIZATIONAL_UNIT');
+  const policyOf = (id: string) => {
+    if (!/^p-[0-9a-zA-Z_]{8,128}$/.test(id))
+      throw new AwsApiError(
+        'InvalidInputException',
+        'The provided PolicyId does not match the required pattern (p- followed by 8 to 128 letters, digits or underscores).',
+      );
+    const policy = estate.organizationPolicies.find((p) => p.id === id);
+    if (!policy)
+      throw new AwsApiError(
+        'PolicyNotFoundException',
+        "We can't find a policy with the PolicyId that you specified.",
+      );
+    return policy;
+  };
+  // Disabling a policy type detaches every policy of that type.
+  const attachedWhileEnabled = (p: AwsOrganizationPolicy) =>
+    org.policyTypes.some((t) => t.type === p.type && t.status === 'ENABLED') ? p.targetIds : [];
+  const targetJson = (id: string): Json => {
+    if (id === org.rootId) return { TargetId: id, Arn: org.rootArn, Name: org.rootName, Type: 'ROOT' };
+    const ou = estate.organizationalUnits.find((o) => o.id === id);
+    if (ou) return { TargetId: id, Arn: ou.arn, Name: ou.name, Type: 'ORGANIZATIONAL_UNIT' };
+    const account = members.find((a) => a.id === id);
+    return {
+      TargetId: id,
+      Arn: `arn:aws:organizations::${org.managementAccountId}:account/${org.id}/${id}`,
+      Name: account?.name,
+      Type: 'ACCOUNT',
+    };
+  };
 
   switch (ctx.operation) {
     case 'DescribeAccount': {
@@ -127,7 +189,7 @@ export function handleOrganizations(ctx: RequestContext, input: Json): Json {
         Id: org.rootId,
         Arn: org.rootArn,
         Name: org.rootName,
-        PolicyTypes: [{ Type: 'SERVICE_CONTROL_POLICY', Status: 'ENABLED' }],
+        PolicyTypes: org.policyTypes.map((t) => ({ Type: t.type, Status: t.status })),
       }));
     case 'ListAccounts':
       return paged(ctx, input, members, 'Accounts', (a) => accountJson(estate, a));
@@ -150,6 +212,29 @@ export function handleOrganizations(ctx: RequestContext, input: Json): Json {
         'OrganizationalUnits',
         ouJson,
       );
+    }
+    case 'ListPolicies': {
+      const filter = required(input, 'Filter');
+      if (!POLICY_TYPES.has(filter))
+        throw new AwsApiError(
+          'InvalidInputException',
+          `You provided an invalid value for Filter: ${filter}.`,
+        );
+      return paged(
+        ctx,
+        input,
+        estate.organizationPolicies.filter((p) => p.type === filter),
+        'Policies',
+        policySummary,
+      );
+    }
+    case 'DescribePolicy': {
+      const policy = policyOf(required(input, 'PolicyId'));
+      return { Policy: { PolicySummary: policySummary(policy), Content: JSON.stringify(policy.content) } };
+    }
+    case 'ListTargetsForPolicy': {
+      const policy = policyOf(required(input, 'PolicyId'));
+      return paged(ctx, input, attachedWhileEnabled(policy), 'Targets', targetJson);
     }
     case 'ListChildren': {
       const parent = parentOf(required(input, 'ParentId'));

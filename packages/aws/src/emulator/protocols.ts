@@ -14,6 +14,7 @@ export const PROTOCOL_OF: Record<AwsServiceName, Protocol> = {
   ec2: 'ec2',
   organizations: 'json',
   s3: 's3',
+  kms: 'json',
 };
 
 export const XML_NAMESPACES: Record<AwsServiceName, string> = {
@@ -25,6 +26,7 @@ export const XML_NAMESPACES: Record<AwsServiceName, string> = {
   ec2: 'http://ec2.amazonaws.com/doc/2016-11-15/',
   organizations: '',
   s3: 'http://s3.amazonaws.com/doc/2006-03-01/',
+  kms: '',
 };
 
 /** API versions of the Query services, which route Query requests without a signature. */

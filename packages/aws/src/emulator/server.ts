@@ -10,6 +10,7 @@ import { expiredToken, FaultBook, type FaultRule, faultError } from './faults.ts
 import { type AwsEstateScale, generateAwsEstate } from './generate-estate.ts';
 import { handleIam } from './iam-handler.ts';
 import { type HubCredentials, Identities } from './identities.ts';
+import { handleKms } from './kms-handler.ts';
 import { handleOrganizations } from './organizations-handler.ts';
 import {
   ec2Response,
@@ -83,6 +84,7 @@ const SIGNING_NAMES: Record<string, AwsServiceName | 'elasticloadbalancing'> = {
   ec2: 'ec2',
   organizations: 'organizations',
   s3: 's3',
+  kms: 'kms',
   elasticloadbalancing: 'elasticloadbalancing',
 };
 
@@ -114,6 +116,7 @@ function route(req: IncomingMessage, url: URL, body: string): Route | undefined 
   else if (signing) service = signing;
   else if (!scope) {
     if (typeof target === 'string' && target.startsWith('AWSOrganizations')) service = 'organizations';
+    else if (typeof target === 'string' && target.startsWith('TrentService.')) service = 'kms';
     else if (params.get('Action')) service = QUERY_VERSIONS[params.get('Version') ?? ''];
     else service = 's3';
   }
@@ -192,7 +195,7 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 /**
  * Starts the AWS emulator: one HTTP endpoint for STS, Organizations, EC2, ELB,
- * ELBv2, RDS, IAM and S3, routed by the SigV4 credential scope of each request.
+ * ELBv2, RDS, IAM, S3 and KMS, routed by the SigV4 credential scope of each request.
  *
  * @example
  * const emulator = await startAwsEmulator({ seed: 1 });
@@ -293,6 +296,9 @@ export async function startAwsEmulator(options: AwsEmulatorOptions = {}): Promis
           return;
         case 'organizations':
           respond(res, jsonResponse(handleOrganizations(ctx, r.json), requestId), head);
+          return;
+        case 'kms':
+          respond(res, jsonResponse(handleKms(ctx, r.json), requestId), head);
           return;
         case 's3':
           respond(res, handleS3(ctx, req.method ?? 'GET', url), head);

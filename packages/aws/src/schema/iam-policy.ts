@@ -53,6 +53,20 @@ export const AWSManagedPolicy = defineNode({
   description: 'An IAM managed policy (customer or AWS managed) with its default version.',
 });
 
+/** The properties of a policy statement node, as Cartography names them for IAM statements. */
+export const POLICY_STATEMENT_PROPERTIES = {
+  id: 'string',
+  sid: 'string?',
+  /** `Allow` or `Deny`. */
+  effect: 'string',
+  action: 'string[]?',
+  notaction: 'string[]?',
+  resource: 'string[]?',
+  notresource: 'string[]?',
+  /** The statement's Condition block in a list, as JSON (`[{"Bool": {...}}]`, Cartography's shape). */
+  condition: 'string?',
+} as const;
+
 /**
  * One statement of a policy document, keyed as Cartography keys it:
  * `<policy id>/statement/<Sid>`, or `<policy id>/statement/<n>` for the n-th
@@ -61,18 +75,7 @@ export const AWSManagedPolicy = defineNode({
 export const AWSPolicyStatement = defineNode({
   label: 'AWSPolicyStatement',
   key: 'id',
-  properties: {
-    id: 'string',
-    sid: 'string?',
-    /** `Allow` or `Deny`. */
-    effect: 'string',
-    action: 'string[]?',
-    notaction: 'string[]?',
-    resource: 'string[]?',
-    notresource: 'string[]?',
-    /** The statement's Condition block in a list, as JSON (`[{"Bool": {...}}]`, Cartography's shape). */
-    condition: 'string?',
-  },
+  properties: POLICY_STATEMENT_PROPERTIES,
   scope: { owner: refOf(AWSAccount), rel: 'RESOURCE' },
   relationships: {
     policy: defineRel('STATEMENT', AWS_POLICY, {

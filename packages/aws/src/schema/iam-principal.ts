@@ -39,6 +39,13 @@ export const AWSUser = defineNode({
     createdate: 'string?',
     /** When the console password was last used (IAM ListUsers). */
     passwordlastused: 'string?',
+    /** Whether the user has a console password (credential report). */
+    password_enabled: 'boolean?',
+    password_last_changed: 'string?',
+    /** When the password policy makes the user change it. */
+    password_next_rotation: 'string?',
+    /** Whether the user has an MFA device (credential report). */
+    mfa_active: 'boolean?',
   },
   scope: { owner: refOf(AWSAccount), rel: 'RESOURCE' },
   relationships: {

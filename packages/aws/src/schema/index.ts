@@ -18,10 +18,13 @@ import { EC2Instance, EC2Reservation } from './instance.ts';
 import { AWSInstanceProfile } from './instance-profile.ts';
 import { AWSInternetGateway } from './internet-gateway.ts';
 import { EC2KeyPair } from './key-pair.ts';
+import { KMSAlias, KMSGrant, KMSKey } from './kms.ts';
 import { AWSLoadBalancer, ELBListener } from './load-balancer.ts';
 import { AWSLoadBalancerV2, ELBV2Listener } from './load-balancer-v2.ts';
+import { AWSMfaDevice } from './mfa-device.ts';
 import { NetworkInterface } from './network-interface.ts';
 import { AWSAccount, AWSOrganization, AWSOrganizationalUnit, AWSOrganizationRoot } from './organization.ts';
+import { AWSOrganizationPolicy, AWSOrganizationPolicyStatement } from './organization-policy.ts';
 import { AWSPeeringConnection } from './peering-connection.ts';
 import { DBSubnetGroup, RDSCluster, RDSInstance } from './rds.ts';
 import { S3Acl, S3Bucket } from './s3.ts';
@@ -31,6 +34,7 @@ import { EBSVolume } from './volume.ts';
 import { AWSVpc } from './vpc.ts';
 
 export { AccountAccessKey } from './access-key.ts';
+export { AWS_ACCOUNT_IAM_PROPERTIES, AWSAccountIam } from './account-iam.ts';
 export { EXPOSURE_PROPERTIES } from './exposure.ts';
 export { AWS_POLICY, AWSInlinePolicy, AWSManagedPolicy, AWSPolicyStatement } from './iam-policy.ts';
 export {
@@ -46,10 +50,13 @@ export { EC2Instance, EC2Reservation } from './instance.ts';
 export { AWSInstanceProfile } from './instance-profile.ts';
 export { AWSInternetGateway } from './internet-gateway.ts';
 export { EC2KeyPair } from './key-pair.ts';
+export { KMSAlias, KMSGrant, KMSKey } from './kms.ts';
 export { AWSLoadBalancer, ELBListener } from './load-balancer.ts';
 export { AWSLoadBalancerV2, ELBV2Listener } from './load-balancer-v2.ts';
+export { AWSMfaDevice } from './mfa-device.ts';
 export { NetworkInterface } from './network-interface.ts';
 export { AWSAccount, AWSOrganization, AWSOrganizationalUnit, AWSOrganizationRoot } from './organization.ts';
+export { AWSOrganizationPolicy, AWSOrganizationPolicyStatement } from './organization-policy.ts';
 export { AWSPeeringConnection } from './peering-connection.ts';
 export { DBSubnetGroup, RDSCluster, RDSInstance } from './rds.ts';
 export { S3Acl, S3Bucket } from './s3.ts';
@@ -69,6 +76,8 @@ export const awsSchemas = [
   AWSOrganizationRoot,
   AWSOrganizationalUnit,
   AWSAccount,
+  AWSOrganizationPolicy,
+  AWSOrganizationPolicyStatement,
   AWSVpc,
   EC2Subnet,
   EC2SecurityGroup,
@@ -89,6 +98,9 @@ export const awsSchemas = [
   DBSubnetGroup,
   RDSCluster,
   RDSInstance,
+  KMSKey,
+  KMSAlias,
+  KMSGrant,
   AWSUser,
   AWSGroup,
   AWSRole,
@@ -100,6 +112,7 @@ export const awsSchemas = [
   AWSManagedPolicy,
   AWSPolicyStatement,
   AccountAccessKey,
+  AWSMfaDevice,
   S3Bucket,
   S3Acl,
 ] as const satisfies readonly AnyNodeSchema[];

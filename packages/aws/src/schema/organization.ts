@@ -1,4 +1,5 @@
 import { defineNode, defineRel, refOf } from '@skygraph/core';
+import { AWS_ACCOUNT_IAM_PROPERTIES } from './account-iam.ts';
 
 /**
  * An AWS account. Every account-level resource hangs off it:
@@ -28,6 +29,8 @@ export const AWSAccount = defineNode({
     joined_timestamp: 'string?',
     org_id: 'string?',
   },
+  // Written from each account's own scope by `AWSAccountIam`, never by the account writer.
+  computed: AWS_ACCOUNT_IAM_PROPERTIES,
   description: 'An AWS account; the owner of every account-level and regional resource node.',
 });
 

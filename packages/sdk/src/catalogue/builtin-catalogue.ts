@@ -3,15 +3,19 @@ import type { CatalogueQuery } from './define-query.ts';
 import { awsComputeQueries } from './queries/aws-compute-queries.ts';
 import { awsDataQueries } from './queries/aws-data-queries.ts';
 import { awsIamQueries } from './queries/aws-iam-queries.ts';
+import { awsKmsQueries } from './queries/aws-kms-queries.ts';
 import { awsNetworkQueries } from './queries/aws-network-queries.ts';
+import { awsOrganizationQueries } from './queries/aws-organization-queries.ts';
 import { gcpQueries } from './queries/gcp-queries.ts';
 import { gsuiteQueries } from './queries/gsuite-queries.ts';
 
 /** Every query skygraph ships, in catalogue order (by provider, then group). */
 export const builtinQueries: readonly CatalogueQuery[] = [
   ...awsIamQueries,
+  ...awsOrganizationQueries,
   ...awsComputeQueries,
   ...awsDataQueries,
+  ...awsKmsQueries,
   ...awsNetworkQueries,
   ...gcpQueries,
   ...gsuiteQueries,

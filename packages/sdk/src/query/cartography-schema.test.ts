@@ -9,6 +9,7 @@ import {
   compareWithCartography,
   type TypeDifferences,
 } from '../../../../tools/cartography/compare-schemas.ts';
+import { SKYGRAPH_ONLY_TYPES } from '../../../../tools/cartography/skygraph-only-types.ts';
 import { awsSchemas, gcpSchemas, gsuiteSchemas } from './schema-graph.ts';
 
 /**
@@ -30,52 +31,73 @@ interface Listed {
 
 const EXPOSURE = 'the exposure analysis also writes the ports and the kind of exposure';
 const REGION = 'regional nodes carry their region, as most Cartography types do';
-const SUMMARY = 'IAM GetAccountSummary: AWS coverage issue (IAM depth)';
+const PASSWORD_POLICY =
+  'the account password policy (GetAccountPasswordPolicy), which Cartography does not collect';
+const ROOT_CREDENTIALS = "the root user's row of the IAM credential report";
+const USER_CREDENTIALS = "the user's row of the IAM credential report";
 const DATETIME = 'a Neo4j datetime copy of the ISO string skygraph stores in the property without `_dt`';
 const GCP_LABELS = 'labels of instances and clusters: GCP coverage issue (labels on every labelled resource)';
+const ENCRYPTED_BY =
+  'the KMS key that encrypts a bucket or database: follow-up of issue 17 (KMS), the keys are written';
+// Types Cartography has no model of (SKYGRAPH_ONLY_TYPES) have nothing to compare; their edges
+// to Cartography's types are listed below as additive.
+const ORG_POLICIES = 'Organizations SCPs and RCPs: a skygraph type (Cartography has no model of them)';
 
 const LISTED: Record<string, Listed> = {
   AWSOrganization: {
     additive: {
       edges: {
         'AWSOrganization-[RESOURCE]->AWSOrganizationalUnit': 'the organisation scope owns its OUs (cleanup)',
+        'AWSOrganization-[RESOURCE]->AWSOrganizationPolicy': ORG_POLICIES,
+        'AWSOrganization-[RESOURCE]->AWSOrganizationPolicyStatement': ORG_POLICIES,
       },
     },
+  },
+  AWSOrganizationRoot: {
+    additive: { edges: { 'AWSOrganizationPolicy-[ATTACHED_TO]->AWSOrganizationRoot': ORG_POLICIES } },
   },
   AWSOrganizationalUnit: {
     additive: {
       edges: {
         'AWSOrganization-[RESOURCE]->AWSOrganizationalUnit': 'the organisation scope owns its OUs (cleanup)',
+        'AWSOrganizationPolicy-[ATTACHED_TO]->AWSOrganizationalUnit': ORG_POLICIES,
       },
     },
   },
   AWSAccount: {
     additive: {
+      properties: Object.fromEntries([
+        ...[
+          'password_allow_users_to_change',
+          'password_expire_passwords',
+          'password_hard_expiry',
+          'password_max_age_days',
+          'password_min_length',
+          'password_policy_present',
+          'password_require_lowercase',
+          'password_require_numbers',
+          'password_require_symbols',
+          'password_require_uppercase',
+          'password_reuse_prevention',
+        ].map((p) => [p, PASSWORD_POLICY]),
+        ...[
+          'root_access_key_1_active',
+          'root_access_key_1_last_rotated',
+          'root_access_key_1_last_used_date',
+          'root_access_key_2_active',
+          'root_access_key_2_last_rotated',
+          'root_access_key_2_last_used_date',
+          'root_mfa_active',
+          'root_password_last_used',
+        ].map((p) => [p, ROOT_CREDENTIALS]),
+      ]),
       edges: {
         'AWSAccount-[RESOURCE]->AWSManagedPolicy':
           'the account scope owns the managed policies its principals use (cleanup)',
         'AWSAccount-[RESOURCE]->AWSPolicyStatement':
           'the account scope owns policy statements (cleanup); STATEMENT is written too',
+        'AWSOrganizationPolicy-[ATTACHED_TO]->AWSAccount': ORG_POLICIES,
       },
-    },
-    notCollected: {
-      properties: Object.fromEntries(
-        [
-          'account_access_keys_present',
-          'account_mfa_enabled',
-          'account_signing_certificates_present',
-          'groups',
-          'instance_profiles',
-          'mfa_devices',
-          'mfa_devices_in_use',
-          'policies',
-          'policy_versions_in_use',
-          'providers',
-          'roles',
-          'server_certificates',
-          'users',
-        ].map((p) => [p, SUMMARY]),
-      ),
     },
   },
   AWSEC2SecurityGroup: {
@@ -228,9 +250,40 @@ const LISTED: Record<string, Listed> = {
         latest_restorable_time: 'operational setting',
         performance_insights_kms_key_id: 'operational setting',
       },
+      edges: { 'AWSRDSInstance-[ENCRYPTED_BY]->AWSKMSKey': ENCRYPTED_BY },
     },
   },
-  AWSUser: { notCollected: { properties: { createdate_dt: DATETIME, passwordlastused_dt: DATETIME } } },
+  AWSKMSKey: {
+    additive: {
+      properties: {
+        cross_account_principals: 'the principals of other accounts the key policy allows',
+        key_spec: 'DescribeKey KeySpec (customer_master_key_spec is its deprecated twin)',
+        multi_region: 'DescribeKey MultiRegion',
+        policy: 'the key policy as JSON',
+        rotation_enabled: 'GetKeyRotationStatus (the ontology field of the same name)',
+      },
+    },
+    notCollected: {
+      edges: {
+        'AWSRDSInstance-[ENCRYPTED_BY]->AWSKMSKey': ENCRYPTED_BY,
+        'AWSS3Bucket-[ENCRYPTED_BY]->AWSKMSKey': ENCRYPTED_BY,
+      },
+    },
+  },
+  AWSKMSGrant: {
+    additive: { properties: { region: 'grants are collected per region; the region scopes their cleanup' } },
+  },
+  AWSUser: {
+    additive: {
+      properties: Object.fromEntries(
+        ['mfa_active', 'password_enabled', 'password_last_changed', 'password_next_rotation'].map((p) => [
+          p,
+          USER_CREDENTIALS,
+        ]),
+      ),
+    },
+    notCollected: { properties: { createdate_dt: DATETIME, passwordlastused_dt: DATETIME } },
+  },
   AWSGroup: { notCollected: { properties: { createdate_dt: DATETIME } } },
   AWSRole: {
     additive: {
@@ -279,6 +332,7 @@ const LISTED: Record<string, Listed> = {
   AWSAccountAccessKey: {
     notCollected: { properties: { createdate_dt: DATETIME, lastuseddate_dt: DATETIME } },
   },
+  AWSMfaDevice: { notCollected: { properties: { enabledate_dt: DATETIME } } },
   AWSS3Bucket: {
     additive: { properties: { policy: 'the bucket policy as JSON' } },
     notCollected: {
@@ -287,6 +341,7 @@ const LISTED: Record<string, Listed> = {
         logging_target_bucket: 'GetBucketLogging: AWS coverage issue',
         object_ownership: 'GetBucketOwnershipControls: AWS coverage issue',
       },
+      edges: { 'AWSS3Bucket-[ENCRYPTED_BY]->AWSKMSKey': ENCRYPTED_BY },
     },
   },
   GCPOrganization: {
@@ -428,11 +483,11 @@ beforeAll(() => {
 const keys = (record: Record<string, string> | undefined) => Object.keys(record ?? {}).sort();
 
 describe(`properties and relationships against Cartography ${CARTOGRAPHY_VERSION}`, () => {
-  it('models every type skygraph writes', () => {
-    expect(missing).toEqual([]);
+  it('models every type skygraph writes but the listed skygraph-only ones', () => {
+    expect(missing).toEqual(Object.keys(SKYGRAPH_ONLY_TYPES));
   });
 
-  for (const schema of written) {
+  for (const schema of written.filter((s) => !(s.label in SKYGRAPH_ONLY_TYPES))) {
     it(`${schema.label}: Cartography's property names and relationships, differences listed`, () => {
       const diff = differences.get(schema.label);
       const listed = LISTED[schema.label] ?? {};
@@ -461,6 +516,8 @@ describe(`properties and relationships against Cartography ${CARTOGRAPHY_VERSION
       'utf8',
     );
     const unnamed: string[] = [];
+    for (const label of Object.keys(SKYGRAPH_ONLY_TYPES))
+      if (!doc.includes(`\`${label}\``)) unnamed.push(label);
     for (const [label, listed] of Object.entries(LISTED)) {
       for (const property of keys(listed.additive?.properties))
         if (!new RegExp(`${label}\\b[^\\n]*\`${property}\``).test(doc)) unnamed.push(`${label}.${property}`);

@@ -50,7 +50,7 @@ export function schemaReference(title: string, schemas: readonly AnyNodeSchema[]
       lines.push(`| \`${name}\` | ${type.endsWith('?') ? `${type.slice(0, -1)} (optional)` : type} |`);
     }
     for (const [name, type] of Object.entries((schema.computed ?? {}) as Record<string, string>)) {
-      lines.push(`| \`${name}\` | ${type.replace(/\?$/, '')} (set by analysis) |`);
+      lines.push(`| \`${name}\` | ${type.replace(/\?$/, '')} (set by analysis or another writer) |`);
     }
     lines.push(
       '| `firstseen` | number (ms, set once) |',

@@ -63,7 +63,50 @@ function seeded(estates: TestEstates): Record<string, Expectation> {
   const uniform = (list: typeof dbs, test: (d: (typeof dbs)[number]) => boolean) =>
     onlyWhere(list, (d) => d.dbInstanceIdentifier, test);
   const iamUsers = synced.flatMap((a) => a.iam.users);
+  const kmsKeys = regions.flatMap((r) => r.kmsKeys);
+  const keyIds = (test: (k: (typeof kmsKeys)[number]) => boolean) => kmsKeys.filter(test).map((k) => k.keyId);
+  // Member accounts a customer policy of the type reaches: on the account, an OU above it or the root.
+  const ouParent = new Map(aws.organizationalUnits.map((o) => [o.id, o.parentId]));
+  const guarded = (type: string) => {
+    const targets = new Set(
+      aws.organizationPolicies.filter((p) => p.type === type && !p.awsManaged).flatMap((p) => p.targetIds),
+    );
+    return (account: (typeof aws.accounts)[number]) => {
+      for (
+        let id: string | undefined = account.id, up = account.parentId;
+        id;
+        id = up, up = ouParent.get(id ?? '')
+      )
+        if (targets.has(id)) return true;
+      return false;
+    };
+  };
+  const guardable = aws.accounts.filter(
+    (a) => a.parentId !== undefined && a.status === 'ACTIVE' && a.id !== aws.organization.managementAccountId,
+  );
+  const ids = (list: typeof aws.accounts) => list.map((a) => a.id);
+  const scpGuarded = guarded('SERVICE_CONTROL_POLICY');
+  const rcpGuarded = guarded('RESOURCE_CONTROL_POLICY');
+  const onAccounts = aws.organizationPolicies.filter(
+    (p) =>
+      p.type === 'SERVICE_CONTROL_POLICY' && !p.awsManaged && p.targetIds.some((t) => /^\d{12}$/.test(t)),
+  );
   return {
+    aws_account_without_scp: {
+      column: 'account_id',
+      includes: ids(guardable.filter((a) => !scpGuarded(a))),
+      excludes: [aws.organization.managementAccountId, ...ids(guardable.filter(scpGuarded))],
+    },
+    aws_scp_attached_to_account: {
+      column: 'policy_name',
+      includes: onAccounts.map((p) => p.name),
+      excludes: ['FullAWSAccess', 'deny-leave-organization', 'region-restriction'],
+    },
+    aws_account_without_rcp: {
+      column: 'account_id',
+      includes: ids(guardable.filter((a) => !rcpGuarded(a))),
+      excludes: [aws.organization.managementAccountId, ...ids(guardable.filter(rcpGuarded))],
+    },
     ec2_public: {
       column: 'instance_id',
       includes: [...named('bastion-ssh-open'), ...named('windows-rdp-open'), ...named('debug-all-open')],
@@ -136,6 +179,38 @@ function seeded(estates: TestEstates): Record<string, Expectation> {
     },
     s3_unencrypted: { column: 'bucket', includes: [/-unencrypted-/], excludes: [/-access-logs-/] },
     s3_no_public_access_block: { column: 'bucket', includes: [/-public-acl-/] },
+    kms_key_public: {
+      column: 'key_id',
+      includes: keyIds((k) => k.description === 'public-everyone-key'),
+      excludes: keyIds((k) => k.description !== 'public-everyone-key'),
+    },
+    kms_key_cross_account: {
+      column: 'key_id',
+      includes: keyIds((k) => k.description === 'vendor-shared-key'),
+      excludes: keyIds((k) => k.description !== 'vendor-shared-key'),
+    },
+    kms_key_rotation_disabled: {
+      column: 'key_id',
+      includes: keyIds(
+        (k) =>
+          k.keyManager === 'CUSTOMER' &&
+          k.keySpec === 'SYMMETRIC_DEFAULT' &&
+          k.keyState !== 'PendingDeletion' &&
+          !k.rotationEnabled,
+      ),
+      excludes: keyIds(
+        (k) =>
+          k.keyManager === 'AWS' ||
+          k.keyState === 'PendingDeletion' ||
+          k.keySpec !== 'SYMMETRIC_DEFAULT' ||
+          k.rotationEnabled,
+      ),
+    },
+    kms_key_pending_deletion: {
+      column: 'key_id',
+      includes: keyIds((k) => k.keyState === 'PendingDeletion'),
+      excludes: keyIds((k) => k.keyState !== 'PendingDeletion'),
+    },
     iam_admin_principals: {
       column: 'principal_name',
       includes: ['admin-alice', 'ops-bob'],
@@ -150,6 +225,44 @@ function seeded(estates: TestEstates): Record<string, Expectation> {
       column: 'user_name',
       includes: ['ops-bob', 'ci-deployer'],
       excludes: ['many-groups-carol'],
+    },
+    iam_access_key_unused: {
+      column: 'user_name',
+      includes: ['dormant-erin'],
+      excludes: ['admin-alice', 'ci-deployer', 'ops-bob'],
+    },
+    iam_user_console_no_mfa: {
+      column: 'user_name',
+      includes: ['ops-bob', 'dormant-erin'],
+      excludes: onlyWhere(
+        iamUsers,
+        (u) => u.userName,
+        (u) => !u.loginProfile || u.mfaDevices.length > 0,
+      ),
+    },
+    iam_root_no_mfa: {
+      column: 'account_id',
+      includes: synced.filter((a) => a.iam.root.mfaDevices.length === 0).map((a) => a.id),
+      excludes: synced.filter((a) => a.iam.root.mfaDevices.length > 0).map((a) => a.id),
+    },
+    iam_root_access_keys: {
+      column: 'account_id',
+      includes: synced.filter((a) => a.iam.root.accessKeys.length > 0).map((a) => a.id),
+      excludes: synced.filter((a) => a.iam.root.accessKeys.length === 0).map((a) => a.id),
+    },
+    iam_password_policy_weak: {
+      column: 'account_id',
+      includes: synced
+        .filter((a) => (a.iam.passwordPolicy?.minimumPasswordLength ?? 0) < 14)
+        .map((a) => a.id),
+      excludes: synced
+        .filter(
+          (a) =>
+            a.iam.passwordPolicy !== undefined &&
+            a.iam.passwordPolicy.minimumPasswordLength >= 14 &&
+            (a.iam.passwordPolicy.passwordReusePrevention ?? 0) >= 24,
+        )
+        .map((a) => a.id),
     },
     iam_user_many_groups: {
       column: 'user_name',

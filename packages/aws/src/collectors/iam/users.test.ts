@@ -67,4 +67,40 @@ describe('transformUsers', () => {
       },
     ]);
   });
+
+  it('adds the console password and MFA of each user from the credential report', () => {
+    const arn = 'arn:aws:iam::123456789012:user/bob';
+    const [, , users] = transformUsers({
+      details: { UserDetailList: [{ UserName: 'bob', Arn: arn, UserId: 'AIDABOB' }] },
+      accessKeys: {},
+      passwordLastUsed: {},
+      credentials: {
+        [arn]: {
+          user: 'bob',
+          arn,
+          password_enabled: 'true',
+          password_last_used: 'no_information',
+          password_last_changed: '2024-03-01T08:00:00+00:00',
+          password_next_rotation: 'N/A',
+          mfa_active: 'false',
+        },
+      },
+    });
+    expect(users?.rows[0]).toMatchObject({
+      password_enabled: true,
+      password_last_changed: '2024-03-01T08:00:00.000Z',
+      password_next_rotation: undefined,
+      mfa_active: false,
+    });
+  });
+
+  it('leaves the report fields unknown where the report could not be read', () => {
+    const [, , users] = transformUsers({
+      details: { UserDetailList: [{ UserName: 'bob', Arn: 'arn:aws:iam::123456789012:user/bob' }] },
+      accessKeys: {},
+      passwordLastUsed: {},
+    });
+    expect(users?.rows[0]?.password_enabled).toBeUndefined();
+    expect(users?.rows[0]?.mfa_active).toBeUndefined();
+  });
 });

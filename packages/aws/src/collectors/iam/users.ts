@@ -4,7 +4,6 @@ import {
   GetAccessKeyLastUsedCommand,
   type IAMClient,
   ListAccessKeysCommand,
-  ListUsersCommand,
 } from '@aws-sdk/client-iam';
 import { type CollectContext, defineCollector, load, type NodeRow } from '@skygraph/core';
 import pLimit from 'p-limit';
@@ -15,6 +14,8 @@ import { AWSInlinePolicy, AWSPolicyStatement } from '../../schema/iam-policy.ts'
 import { AWSUser } from '../../schema/iam-principal.ts';
 import { isoDate, present } from '../where.ts';
 import { type AuthorizationDetailsPage, authorizationDetails } from './authorization-details.ts';
+import { type CredentialRow, credentialReport, reportDate, reportFlag } from './credential-report.ts';
+import { listUsersPages } from './list-users.ts';
 import { parsePolicyDocument } from './policy-document.ts';
 import { inlinePolicyId, inlinePolicyRows } from './policy-rows.ts';
 
@@ -31,6 +32,8 @@ export interface UsersPage {
   accessKeys: Record<string, AccessKeyDetails[]>;
   /** User name -> when the console password was last used (ISO), from ListUsers. */
   passwordLastUsed: Record<string, string | undefined>;
+  /** User ARN -> the user's row of the credential report; empty when the report could not be read. */
+  credentials?: Record<string, CredentialRow | undefined>;
 }
 
 /** User rows with their inline policies and access keys. */
@@ -42,6 +45,7 @@ export function transformUsers(page: UsersPage) {
   for (const u of page.details.UserDetailList ?? []) {
     if (!u.Arn || !u.UserName) continue;
     const arn = u.Arn;
+    const report = page.credentials?.[arn];
     const embedded = inlinePolicyRows(arn, u.UserPolicyList, parsePolicyDocument);
     inline.push(...embedded.inline);
     statements.push(...embedded.statements);
@@ -53,6 +57,10 @@ export function transformUsers(page: UsersPage) {
       path: u.Path,
       createdate: isoDate(u.CreateDate),
       passwordlastused: page.passwordLastUsed[u.UserName],
+      password_enabled: reportFlag(report?.password_enabled),
+      password_last_changed: reportDate(report?.password_last_changed),
+      password_next_rotation: reportDate(report?.password_next_rotation),
+      mfa_active: reportFlag(report?.mfa_active),
       policies: [
         ...present((u.AttachedManagedPolicies ?? []).map((p) => p.PolicyArn)),
         ...present((u.UserPolicyList ?? []).map((p) => p.PolicyName)).map((name) =>
@@ -115,7 +123,10 @@ async function accessKeysOf(
   return out;
 }
 
-/** IAM users of an account with their policies, group memberships and access keys. */
+/**
+ * IAM users of an account with their policies, group memberships, access keys,
+ * and their console password and MFA from the credential report.
+ */
 export const usersCollector = defineCollector<AwsScopeContext, UsersPage>({
   name: 'iam:users',
   schemas: [AWSInlinePolicy, AWSPolicyStatement, AWSUser, AccountAccessKey],
@@ -126,18 +137,12 @@ export const usersCollector = defineCollector<AwsScopeContext, UsersPage>({
       // Authorization details lack the password's last use; ListUsers has it
       // (a name and a date per user, bounded by the account's IAM quota).
       const lastUsed = new Map<string, string | undefined>();
-      for await (const page of paginate(
-        ctx,
-        'iam:ListUsers',
-        (Marker) =>
-          iam.send(new ListUsersCommand({ MaxItems: 1000, Marker }), {
-            abortSignal: requestSignal(ctx.signal),
-          }),
-        (p) => (p.IsTruncated ? p.Marker : undefined),
-      )) {
+      for await (const page of listUsersPages(ctx, iam)) {
         for (const u of page.Users ?? [])
           if (u.UserName) lastUsed.set(u.UserName, isoDate(u.PasswordLastUsed));
       }
+      // Console passwords and MFA of every user at once, where GetLoginProfile would cost a request per user.
+      const report = await credentialReport(ctx);
       for await (const details of authorizationDetails(ctx, ['User'])) {
         const accessKeys: UsersPage['accessKeys'] = {};
         const passwordLastUsed: UsersPage['passwordLastUsed'] = {};
@@ -151,7 +156,9 @@ export const usersCollector = defineCollector<AwsScopeContext, UsersPage>({
           ),
         );
         for (const name of names) passwordLastUsed[name] = lastUsed.get(name);
-        yield { details, accessKeys, passwordLastUsed };
+        const credentials: UsersPage['credentials'] = {};
+        for (const u of details.UserDetailList ?? []) if (u.Arn) credentials[u.Arn] = report?.get(u.Arn);
+        yield { details, accessKeys, passwordLastUsed, credentials };
       }
     } finally {
       iam.destroy();

@@ -85,6 +85,18 @@ ORDER BY account_name, user_name, access_key_id`,
   identity: ['access_key_id'],
 });
 
+/** What the access-key age and use findings return, for `(a:AWSAccount)`, `(u:AWSUser)` and `(k:AWSAccountAccessKey)`. */
+const ACCESS_KEY_RETURN =
+  'RETURN a.id AS account_id, a.name AS account_name, u.name AS user_name, k.accesskeyid AS access_key_id, k.createdate AS created, k.lastuseddate AS last_used';
+const ACCESS_KEY_COLUMNS = {
+  account_id: 'string',
+  account_name: 'string?',
+  user_name: 'string',
+  access_key_id: 'string',
+  created: 'string',
+  last_used: 'string?',
+} as const;
+
 export const iamAccessKeysOld = awsQuery({
   name: 'iam_access_key_old',
   title: 'Old active access keys',
@@ -97,17 +109,123 @@ export const iamAccessKeysOld = awsQuery({
   parameters: [{ name: 'days', type: 'number', default: 90, description: 'Maximum key age in days' }],
   cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(u:AWSUser)-[:AWS_ACCESS_KEY]->(k:AWSAccountAccessKey)
 WHERE coalesce(k.status, 'Active') = 'Active' AND datetime(k.createdate) < datetime() - duration({days: $days})
-RETURN a.id AS account_id, a.name AS account_name, u.name AS user_name, k.accesskeyid AS access_key_id, k.createdate AS created, k.lastuseddate AS last_used
+${ACCESS_KEY_RETURN}
 ORDER BY created, access_key_id`,
+  columns: ACCESS_KEY_COLUMNS,
+  identity: ['access_key_id'],
+});
+
+export const iamAccessKeysUnused = awsQuery({
+  name: 'iam_access_key_unused',
+  title: 'Active access keys not used lately',
+  group: 'iam',
+  tags: ['security', 'identity', 'anomaly'],
+  description: 'Active access keys not used for $days days (or never used and older than that)',
+  severity: 'medium',
+  remediation: 'Deactivate the key, and delete it once nothing breaks; workloads should use roles instead.',
+  parameters: [{ name: 'days', type: 'number', default: 90, description: 'Days without use' }],
+  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(u:AWSUser)-[:AWS_ACCESS_KEY]->(k:AWSAccountAccessKey)
+WHERE coalesce(k.status, 'Active') = 'Active' AND datetime(coalesce(k.lastuseddate, k.createdate)) < datetime() - duration({days: $days})
+${ACCESS_KEY_RETURN}
+ORDER BY last_used, created, access_key_id`,
+  columns: ACCESS_KEY_COLUMNS,
+  identity: ['access_key_id'],
+});
+
+export const iamUserConsoleWithoutMfa = awsQuery({
+  name: 'iam_user_console_no_mfa',
+  title: 'IAM users signing in without MFA',
+  group: 'iam',
+  tags: ['security', 'identity', 'misconfig'],
+  description: 'IAM users with a console password and no MFA device (credential report)',
+  severity: 'high',
+  remediation:
+    'Require MFA for console users (an IAM policy denying everything without aws:MultiFactorAuthPresent), or remove the login profile.',
+  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(u:AWSUser)
+WHERE u.password_enabled = true AND u.mfa_active = false
+RETURN a.id AS account_id, a.name AS account_name, u.name AS user_name, u.arn AS user_arn, u.passwordlastused AS password_last_used
+ORDER BY account_name, user_name`,
   columns: {
     account_id: 'string',
     account_name: 'string?',
     user_name: 'string',
-    access_key_id: 'string',
-    created: 'string',
-    last_used: 'string?',
+    user_arn: 'string',
+    password_last_used: 'string?',
   },
-  identity: ['access_key_id'],
+  identity: ['user_arn'],
+});
+
+export const iamRootWithoutMfa = awsQuery({
+  name: 'iam_root_no_mfa',
+  title: 'Root users without MFA',
+  group: 'iam',
+  tags: ['security', 'identity', 'misconfig'],
+  description: 'Accounts whose root user has no MFA device (IAM GetAccountSummary AccountMFAEnabled)',
+  severity: 'critical',
+  remediation:
+    'Sign in as root and enable MFA (a hardware key for the management account), or manage root access centrally with Organizations.',
+  cypher: `MATCH (a:AWSAccount)
+WHERE a.account_mfa_enabled = 0
+RETURN a.id AS account_id, a.name AS account_name, a.root_password_last_used AS root_password_last_used
+ORDER BY account_name, account_id`,
+  columns: { account_id: 'string', account_name: 'string?', root_password_last_used: 'string?' },
+  identity: ['account_id'],
+});
+
+export const iamRootAccessKeys = awsQuery({
+  name: 'iam_root_access_keys',
+  title: 'Root users with access keys',
+  group: 'iam',
+  tags: ['security', 'identity', 'misconfig'],
+  description:
+    'Accounts whose root user has access keys (AccountAccessKeysPresent): unrestricted, long-lived credentials',
+  severity: 'critical',
+  remediation: 'Delete the root access keys; give the workloads that use them an IAM role.',
+  cypher: `MATCH (a:AWSAccount)
+WHERE a.account_access_keys_present = 1
+RETURN a.id AS account_id, a.name AS account_name,
+  [d IN [a.root_access_key_1_last_used_date, a.root_access_key_2_last_used_date] WHERE d IS NOT NULL] AS keys_last_used
+ORDER BY account_name, account_id`,
+  columns: { account_id: 'string', account_name: 'string?', keys_last_used: 'string[]' },
+  identity: ['account_id'],
+});
+
+export const iamPasswordPolicyWeak = awsQuery({
+  name: 'iam_password_policy_weak',
+  title: 'Weak or missing password policy',
+  group: 'iam',
+  tags: ['security', 'identity', 'misconfig'],
+  description:
+    'Accounts without a password policy, or whose policy allows passwords shorter than $min_length characters, remembers fewer than $reuse of them, or does not require every character class',
+  severity: 'medium',
+  remediation:
+    'Set a password policy: at least 14 characters, upper and lower case, numbers and symbols, 24 remembered passwords.',
+  parameters: [
+    { name: 'min_length', type: 'number', default: 14, description: 'Shortest acceptable minimum length' },
+    { name: 'reuse', type: 'number', default: 24, description: 'Fewest acceptable remembered passwords' },
+  ],
+  cypher: `MATCH (a:AWSAccount)
+WHERE a.password_policy_present IS NOT NULL
+WITH a, [w IN [
+  CASE WHEN a.password_policy_present = false THEN 'no password policy' END,
+  CASE WHEN a.password_min_length < $min_length THEN 'minimum length ' + toString(a.password_min_length) END,
+  CASE WHEN a.password_policy_present AND coalesce(a.password_reuse_prevention, 0) < $reuse THEN 'remembers ' + toString(coalesce(a.password_reuse_prevention, 0)) + ' passwords' END,
+  CASE WHEN a.password_require_symbols = false THEN 'no symbols required' END,
+  CASE WHEN a.password_require_numbers = false THEN 'no numbers required' END,
+  CASE WHEN a.password_require_uppercase = false THEN 'no upper case required' END,
+  CASE WHEN a.password_require_lowercase = false THEN 'no lower case required' END
+] WHERE w IS NOT NULL] AS weaknesses
+WHERE size(weaknesses) > 0
+RETURN a.id AS account_id, a.name AS account_name, a.password_policy_present AS has_policy, a.password_min_length AS min_length, weaknesses
+ORDER BY account_name, account_id`,
+  columns: {
+    account_id: 'string',
+    account_name: 'string?',
+    has_policy: 'boolean',
+    min_length: 'number?',
+    weaknesses: 'string[]',
+  },
+  identity: ['account_id'],
 });
 
 export const iamUserManyGroups = awsQuery({
@@ -338,6 +456,11 @@ export const awsIamQueries = [
   iamUsersWithPassword,
   iamAccessKeys,
   iamAccessKeysOld,
+  iamAccessKeysUnused,
+  iamUserConsoleWithoutMfa,
+  iamRootWithoutMfa,
+  iamRootAccessKeys,
+  iamPasswordPolicyWeak,
   iamUserManyGroups,
   iamGroups,
   iamRoles,
