@@ -11,8 +11,8 @@ import { type CollectContext, defineCollector, errorMessage, load, type NodeRow 
 import { classifyAwsError } from '../../classify-error.ts';
 import { paginate, requestSignal } from '../../paging.ts';
 import { AWSOrganizationPolicy, AWSOrganizationPolicyStatement } from '../../schema/organization-policy.ts';
-import { asList, parsePolicyDocument, statementsOf } from '../iam/policy-document.ts';
-import { pythonJson } from '../iam/policy-rows.ts';
+import { parsePolicyDocument } from '../iam/policy-document.ts';
+import { statementRows } from '../iam/policy-rows.ts';
 import type { OrgScopeContext } from './organization-tree.ts';
 
 /** The authorization policy types collected, with how a warning names them. */
@@ -31,38 +31,14 @@ export interface OrganizationPolicyPage {
 }
 
 /**
- * Statement rows of a policy document, keyed as IAM statements are:
- * `<policy id>/statement/<Sid>`, or `<policy id>/statement/<n>` for the n-th
- * statement without a Sid (a Sid used twice counts as none the second time).
+ * Statement rows of a policy document, keyed as IAM statements are
+ * (`<policy id>/statement/<Sid or n>`): the same rows, under a label of their own.
  */
 export function organizationStatementRows(
   policyId: string,
   content: string | undefined,
 ): NodeRow<typeof AWSOrganizationPolicyStatement>[] {
-  const rows: NodeRow<typeof AWSOrganizationPolicyStatement>[] = [];
-  const used = new Set<string>();
-  let unnamed = 0;
-  for (const s of statementsOf(parsePolicyDocument(content))) {
-    const sid = typeof s.Sid === 'string' && s.Sid !== '' ? s.Sid : undefined;
-    const suffix = sid !== undefined && !used.has(sid) ? sid : String(++unnamed);
-    used.add(suffix);
-    const list = (value: unknown) => {
-      const items = asList(value);
-      return items.length === 0 ? undefined : items;
-    };
-    rows.push({
-      id: `${policyId}/statement/${suffix}`,
-      sid,
-      effect: s.Effect === 'Deny' ? 'Deny' : 'Allow',
-      action: list(s.Action),
-      notaction: list(s.NotAction),
-      resource: list(s.Resource),
-      notresource: list(s.NotResource),
-      condition: s.Condition === undefined ? undefined : pythonJson([s.Condition]),
-      policy: policyId,
-    });
-  }
-  return rows;
+  return statementRows(policyId, parsePolicyDocument(content));
 }
 
 /**
