@@ -1,3 +1,4 @@
+import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { ElasticLoadBalancingClient } from '@aws-sdk/client-elastic-load-balancing';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
@@ -6,6 +7,7 @@ import { KMSClient } from '@aws-sdk/client-kms';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { S3Client } from '@aws-sdk/client-s3';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentityProvider, SharedCredentials } from './credentials.ts';
 
@@ -108,8 +110,16 @@ export class AwsClients {
     return this.#watch(new IAMClient(this.#config(region)));
   }
 
+  cloudtrail(region: string): CloudTrailClient {
+    return this.#watch(new CloudTrailClient(this.#config(region)));
+  }
+
   kms(region: string): KMSClient {
     return this.#watch(new KMSClient(this.#config(region)));
+  }
+
+  secretsManager(region: string): SecretsManagerClient {
+    return this.#watch(new SecretsManagerClient(this.#config(region)));
   }
 
   s3(region: string): S3Client {

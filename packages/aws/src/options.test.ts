@@ -33,7 +33,7 @@ describe('awsOptions', () => {
       awsRoleSessionName: 'skygraph',
       awsRoleDuration: 3600,
       awsRegions: [],
-      awsServices: ['ec2', 'iam', 'rds', 's3', 'elb', 'kms', 'organizations'],
+      awsServices: ['ec2', 'iam', 'rds', 's3', 'elb', 'kms', 'secretsmanager', 'cloudtrail', 'organizations'],
       awsConcurrency: 8,
       awsEndpoint: undefined,
     });

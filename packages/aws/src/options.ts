@@ -13,7 +13,17 @@ export const AWS_DISCOVERY = ['organizations', 'profiles', 'accounts'] as const;
 export type AwsDiscovery = (typeof AWS_DISCOVERY)[number];
 
 /** The AWS API families a sync can cover. */
-export const AWS_SERVICES = ['ec2', 'iam', 'rds', 's3', 'elb', 'kms', 'organizations'] as const;
+export const AWS_SERVICES = [
+  'ec2',
+  'iam',
+  'rds',
+  's3',
+  'elb',
+  'kms',
+  'secretsmanager',
+  'cloudtrail',
+  'organizations',
+] as const;
 export type AwsService = (typeof AWS_SERVICES)[number];
 
 /**

@@ -124,6 +124,8 @@ describe('AWS account discovery and planning', () => {
       'rds:clusters',
       'rds:instances',
       'kms:keys',
+      'secretsmanager:secrets',
+      'cloudtrail:trails',
     ]);
     // Nothing but discovery reached the emulator.
     const served = Object.keys(emulator.stats().byOperation);

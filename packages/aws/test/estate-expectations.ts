@@ -39,6 +39,13 @@ export function regionCounts(
     // Aliases of the keys listed; AWS's predefined aliases that name no key are not written.
     KMSAlias: region.kmsAliases.filter((a) => region.kmsKeys.some((k) => k.keyId === a.targetKeyId)).length,
     KMSGrant: region.kmsKeys.reduce((n, k) => n + k.grants.length, 0),
+    // A trail is written once, from its home region, by its owner: shadows are not nodes.
+    CloudTrailTrail: account.trails.filter((t) => t.homeRegion === regionName).length,
+    // ListSecrets leaves out secrets scheduled for deletion; versions are listed deprecated ones included.
+    AWSSecretsManagerSecret: region.secrets.filter((s) => s.deletedDate === undefined).length,
+    AWSSecretsManagerSecretVersion: region.secrets
+      .filter((s) => s.deletedDate === undefined)
+      .reduce((n, s) => n + s.versions.length, 0),
   };
 }
 

@@ -8,7 +8,9 @@ const stamp = (rel: string) =>
  * Completes relationships whose target is synced in another scope: a role
  * trusting a principal of another account, an instance's IAM instance profile
  * (the regional scope runs beside the account's IAM), a peering connection's
- * VPC in another account. The collectors write these edges whenever the target
+ * VPC in another account, a CloudTrail trail's S3 bucket (the account's global
+ * scope, or the log archive account's) and its KMS key (perhaps another
+ * account's). The collectors write these edges whenever the target
  * already exists; on a first sync, or when the target's scope ran later, this
  * job adds them from the properties the source keeps. The edges belong to the
  * source's schema, so they are cleaned up with it when they go stale. It also
@@ -18,7 +20,7 @@ const stamp = (rel: string) =>
 export const crossScopeLinksJob: AnalysisJob = {
   name: 'aws_cross_scope_links',
   description:
-    'Links roles to trusted principals, instances to instance profiles (and the roles they assume) and peering connections to VPCs synced by other scopes',
+    'Links roles to trusted principals, instances to instance profiles (and the roles they assume), peering connections to VPCs and trails to their S3 buckets and KMS keys synced by other scopes',
   statements: [
     `MATCH (r:AWSRole) WHERE r.trusted_aws_principals IS NOT NULL
 UNWIND r.trusted_aws_principals AS arn
@@ -43,6 +45,14 @@ ${stamp('x')}`,
     `MATCH (c:AWSPeeringConnection) WHERE c.requester_vpc_id IS NOT NULL
 MATCH (v:AWSVpc {id: c.requester_vpc_id})
 MERGE (c)-[x:REQUESTER_VPC]->(v)
+${stamp('x')}`,
+    `MATCH (t:AWSCloudTrailTrail) WHERE t.s3_bucket_name IS NOT NULL
+MATCH (b:AWSS3Bucket {name: t.s3_bucket_name})
+MERGE (t)-[x:LOGS_TO]->(b)
+${stamp('x')}`,
+    `MATCH (t:AWSCloudTrailTrail) WHERE t.kms_key_id IS NOT NULL
+MATCH (k:AWSKMSKey {arn: t.kms_key_id})
+MERGE (t)-[x:ENCRYPTED_BY]->(k)
 ${stamp('x')}`,
   ],
 };

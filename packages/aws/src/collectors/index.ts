@@ -2,6 +2,7 @@ import type { Collector } from '@skygraph/core';
 import type { AwsScopeContext } from '../aws-context.ts';
 import type { AwsService } from '../options.ts';
 import { accountCollector } from './account.ts';
+import { cloudTrailTrailsCollector } from './cloudtrail/trails.ts';
 import { instancesCollector } from './ec2/instances.ts';
 import { internetGatewaysCollector } from './ec2/internet-gateways.ts';
 import { keyPairsCollector } from './ec2/key-pairs.ts';
@@ -24,6 +25,7 @@ import { dbClustersCollector } from './rds/clusters.ts';
 import { dbInstancesCollector } from './rds/instances.ts';
 import { dbSubnetGroupsCollector } from './rds/subnet-groups.ts';
 import { bucketsCollector } from './s3/buckets.ts';
+import { secretsCollector } from './secretsmanager/secrets.ts';
 
 type AwsCollector = Collector<AwsScopeContext>;
 
@@ -51,6 +53,10 @@ export function regionalCollectors(services: readonly AwsService[]): AwsCollecto
   if (services.includes('elb')) out.push(classicLoadBalancersCollector, loadBalancersV2Collector);
   if (services.includes('rds')) out.push(dbSubnetGroupsCollector, dbClustersCollector, dbInstancesCollector);
   if (services.includes('kms')) out.push(kmsKeysCollector);
+  // After the keys too: a secret and its versions point at the key that encrypts them.
+  if (services.includes('secretsmanager')) out.push(secretsCollector);
+  // After the keys: a trail points at the key that encrypts its logs.
+  if (services.includes('cloudtrail')) out.push(cloudTrailTrailsCollector);
   return out;
 }
 
@@ -81,5 +87,13 @@ export function globalCollectors(
 
 /** Whether any regional service is wanted (regions need discovering only then). */
 export function wantsRegions(services: readonly AwsService[]): boolean {
-  return services.some((s) => s === 'ec2' || s === 'elb' || s === 'rds' || s === 'kms');
+  return services.some(
+    (s) =>
+      s === 'ec2' ||
+      s === 'elb' ||
+      s === 'rds' ||
+      s === 'kms' ||
+      s === 'secretsmanager' ||
+      s === 'cloudtrail',
+  );
 }

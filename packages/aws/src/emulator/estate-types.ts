@@ -115,6 +115,8 @@ export interface AwsAccount {
   regions: Record<string, AwsRegionResources>;
   iam: AwsIam;
   buckets: AwsBucket[];
+  /** CloudTrail trails the account owns, each in its home region (DescribeTrails shows the shadows). */
+  trails: AwsTrail[];
 }
 
 export interface AwsRegionResources {
@@ -138,6 +140,8 @@ export interface AwsRegionResources {
   kmsKeys: AwsKmsKey[];
   /** KMS aliases, with AWS's predefined aliases that point at no key yet. */
   kmsAliases: AwsKmsAlias[];
+  /** Secrets Manager secrets (metadata only: the emulator holds no secret values). */
+  secrets: AwsSecret[];
 }
 
 // ---------------------------------------------------------------- EC2
@@ -573,6 +577,45 @@ export interface AwsKmsAlias {
   lastUpdatedDate?: string;
 }
 
+// ---------------------------------------------------------------- Secrets Manager
+
+export interface AwsSecretVersion {
+  /** A UUID. */
+  versionId: string;
+  /** `AWSCURRENT`, `AWSPREVIOUS`, `AWSPENDING`; none on a deprecated version. */
+  stages: string[];
+  createdDate: string;
+  lastAccessedDate?: string;
+  /** ARNs of the KMS keys that encrypt the version (`DEFAULT` for aws/secretsmanager). */
+  kmsKeyIds: string[];
+}
+
+export interface AwsSecret {
+  name: string;
+  /** `arn:aws:secretsmanager:<region>:<account>:secret:<name>-<6 characters>`. */
+  arn: string;
+  description?: string;
+  /** The ARN of the customer managed key; absent when the secret uses aws/secretsmanager. */
+  kmsKeyId?: string;
+  rotationEnabled: boolean;
+  rotationLambdaArn?: string;
+  /** RotationRules.AutomaticallyAfterDays. */
+  rotationDays?: number;
+  createdDate: string;
+  lastRotatedDate?: string;
+  lastChangedDate: string;
+  /** Midnight of the day it was last read. */
+  lastAccessedDate?: string;
+  /** When set, the secret is scheduled for deletion (ListSecrets leaves it out unless asked). */
+  deletedDate?: string;
+  /** The service that created the secret (`rds`, `appflow`, ...). */
+  owningService?: string;
+  /** The resource policy; absent when the secret has none. */
+  policy?: PolicyDocument;
+  versions: AwsSecretVersion[];
+  tags: AwsTag[];
+}
+
 // ---------------------------------------------------------------- IAM
 
 export interface AwsInlinePolicy {
@@ -744,3 +787,52 @@ export interface AwsBucket {
 export const S3_ALL_USERS = 'http://acs.amazonaws.com/groups/global/AllUsers';
 export const S3_AUTHENTICATED_USERS = 'http://acs.amazonaws.com/groups/global/AuthenticatedUsers';
 export const S3_LOG_DELIVERY = 'http://acs.amazonaws.com/groups/s3/LogDelivery';
+
+// ---------------------------------------------------------------- CloudTrail
+
+/** A basic event selector (GetEventSelectors' EventSelectors). */
+export interface AwsTrailEventSelector {
+  readWriteType: 'ReadOnly' | 'WriteOnly' | 'All';
+  includeManagementEvents: boolean;
+  dataResources: { type: string; values: string[] }[];
+  excludeManagementEventSources: string[];
+}
+
+/** An advanced event selector: field conditions, all of which must hold. */
+export interface AwsTrailAdvancedEventSelector {
+  name?: string;
+  fieldSelectors: {
+    field: string;
+    equals?: string[];
+    notEquals?: string[];
+    startsWith?: string[];
+  }[];
+}
+
+export interface AwsTrail {
+  name: string;
+  /** `arn:aws:cloudtrail:<home region>:<owner account>:trail/<name>`. */
+  arn: string;
+  homeRegion: string;
+  isMultiRegionTrail: boolean;
+  /** An organisation trail logs every member account; members see it as a shadow trail. */
+  isOrganizationTrail: boolean;
+  includeGlobalServiceEvents: boolean;
+  logFileValidationEnabled: boolean;
+  s3BucketName: string;
+  s3KeyPrefix?: string;
+  /** The ARN of the KMS key (SSE-KMS); absent for SSE-S3. */
+  kmsKeyId?: string;
+  snsTopicArn?: string;
+  cloudWatchLogsLogGroupArn?: string;
+  cloudWatchLogsRoleArn?: string;
+  hasInsightSelectors: boolean;
+  isLogging: boolean;
+  startLoggingTime?: string;
+  stopLoggingTime?: string;
+  latestDeliveryTime?: string;
+  latestDigestDeliveryTime?: string;
+  /** Basic selectors, or advanced ones: a trail uses one kind or the other. */
+  eventSelectors: AwsTrailEventSelector[];
+  advancedEventSelectors?: AwsTrailAdvancedEventSelector[];
+}

@@ -18,8 +18,8 @@ export type FaultKind =
 
 /**
  * A fault to inject into matching requests. Unset fields match anything;
- * `service` is one of sts, organizations, ec2, elb, elbv2, rds, iam, s3, kms
- * (`elasticloadbalancing` matches both load balancer APIs); `account` is the
+ * `service` is one of sts, organizations, ec2, elb, elbv2, rds, iam, s3, kms,
+ * secretsmanager, cloudtrail (`elasticloadbalancing` matches both load balancer APIs); `account` is the
  * caller's account id; `times` limits how many requests the rule hits.
  *
  * @example
@@ -101,6 +101,18 @@ export function faultError(
           `User: ${callerArn} is not authorized to perform: kms:${target.operation} because no identity-based policy allows the kms:${target.operation} action`,
           400,
         );
+      if (target.service === 'cloudtrail')
+        return new AwsApiError(
+          'AccessDeniedException',
+          `User: ${callerArn} is not authorized to perform: cloudtrail:${target.operation} because no identity-based policy allows the cloudtrail:${target.operation} action`,
+          400,
+        );
+      if (target.service === 'secretsmanager')
+        return new AwsApiError(
+          'AccessDeniedException',
+          `User: ${callerArn} is not authorized to perform: secretsmanager:${target.operation} because no identity-based policy allows the secretsmanager:${target.operation} action`,
+          400,
+        );
       if (protocol === 'json')
         return new AwsApiError(
           'AccessDeniedException',
@@ -117,7 +129,8 @@ export function faultError(
       return expiredToken(protocol);
     case 'Throttling':
       if (protocol === 'ec2') return new AwsApiError('RequestLimitExceeded', 'Request limit exceeded.', 503);
-      if (target.service === 'kms') return new AwsApiError('ThrottlingException', 'Rate exceeded', 400);
+      if (target.service === 'kms' || target.service === 'secretsmanager' || target.service === 'cloudtrail')
+        return new AwsApiError('ThrottlingException', 'Rate exceeded', 400);
       if (protocol === 'json')
         return new AwsApiError(
           'TooManyRequestsException',
@@ -131,6 +144,10 @@ export function faultError(
         return new AwsApiError('InternalError', 'We encountered an internal error. Please try again.', 500);
       if (target.service === 'kms')
         return new AwsApiError('KMSInternalException', 'An internal error occurred.', 500);
+      if (target.service === 'cloudtrail')
+        return new AwsApiError('InternalFailure', 'An internal error occurred.', 500);
+      if (target.service === 'secretsmanager')
+        return new AwsApiError('InternalServiceError', 'An error occurred on the server side.', 500);
       if (protocol === 'json')
         return new AwsApiError(
           'ServiceException',

@@ -1,10 +1,12 @@
 import { DEFAULT_REGION_ORDER } from './aws-regions.ts';
 import type { AwsAccount, AwsAccountStatus, AwsEstate, AwsOrganizationalUnit } from './estate-types.ts';
+import { generateTrails, makeTrail, trailBucket, trailKey } from './generate-cloudtrail.ts';
 import { awsManagedPolicyCatalogue, generateIam, STRONG_PASSWORD_POLICY } from './generate-iam.ts';
 import { generateKms } from './generate-kms.ts';
 import { generateOrganizationPolicies } from './generate-organization-policies.ts';
 import { type AwsResourceCounts, generateRegion, resourceCounts } from './generate-region.ts';
 import { generateBuckets } from './generate-s3.ts';
+import { generateSecrets } from './generate-secrets-manager.ts';
 import { accessKeyId, ec2Id, iamUniqueId } from './ids.ts';
 import { Rng } from './random.ts';
 
@@ -138,6 +140,31 @@ function buildAccount(ctx: AccountContext, spec: AccountSpec): AwsAccount {
         externalAccountId: ctx.externalAccountId,
       }),
     );
+    // Secrets Manager too, after KMS: its secrets use the region's customer keys.
+    Object.assign(
+      regions[region],
+      generateSecrets({
+        rng: new Rng(`${ctx.seed}/${spec.id}/${region}/secretsmanager`),
+        now: ctx.now,
+        accountId: spec.id,
+        accountName: spec.name,
+        region,
+        secrets: ctx.counts.secrets,
+        kmsKeys: regions[region]?.kmsKeys ?? [],
+        misconfigurations: spec.misconfigurations && i === 0,
+        externalAccountId: ctx.externalAccountId,
+      }),
+    );
+  });
+  const buckets = generateBuckets({
+    rng: new Rng(`${ctx.seed}/${spec.id}/s3`),
+    accountId: spec.id,
+    accountName: spec.name,
+    canonicalUserId,
+    regions: spec.regions.length > 0 ? spec.regions : ['us-east-1'],
+    buckets: ctx.bucketsPerAccount,
+    misconfigurations: spec.misconfigurations,
+    daysAgo,
   });
   return {
     id: spec.id,
@@ -151,15 +178,24 @@ function buildAccount(ctx: AccountContext, spec: AccountSpec): AwsAccount {
     enabledRegions: [...spec.regions],
     regions,
     iam,
-    buckets: generateBuckets({
-      rng: new Rng(`${ctx.seed}/${spec.id}/s3`),
+    buckets,
+    trails: generateTrails({
+      rng: new Rng(`${ctx.seed}/${spec.id}/cloudtrail`),
+      now: ctx.now,
       accountId: spec.id,
       accountName: spec.name,
-      canonicalUserId,
-      regions: spec.regions.length > 0 ? spec.regions : ['us-east-1'],
-      buckets: ctx.bucketsPerAccount,
-      misconfigurations: spec.misconfigurations,
-      daysAgo,
+      regions: spec.regions,
+      resources: regions,
+      buckets,
+      // The second account relies on the organisation trail alone.
+      ownMultiRegionTrail: spec.index !== 1 || spec.parentId === undefined,
+      misconfiguration: !spec.misconfigurations
+        ? undefined
+        : spec.index === 0
+          ? 'no-kms'
+          : spec.index === 1
+            ? 'no-validation'
+            : undefined,
     }),
   };
 }
@@ -299,9 +335,18 @@ export function generateAwsEstate(options: GenerateAwsEstateOptions = {}): AwsEs
         passwordPolicy: { ...STRONG_PASSWORD_POLICY },
       },
       buckets: [],
+      trails: [],
     });
     seedCrossAccountPeering(accounts, externalAccountId, new Rng(`${seed}/peering`));
   }
+
+  seedOrganizationTrail(accounts, {
+    seed,
+    now,
+    org,
+    logArchiveAccountId: ids[2],
+    stopped: misconfigurations,
+  });
 
   // Their own random stream: adding policies changes no other id of the estate.
   const organizationPolicies = generateOrganizationPolicies({
@@ -344,6 +389,35 @@ export function generateAwsEstate(options: GenerateAwsEstateOptions = {}): AwsEs
     awsManagedPolicies: awsManagedPolicyCatalogue(),
     organizationPolicies: organizationPolicies.policies,
   };
+}
+
+/**
+ * The management account's organisation trail, delivering to the log archive
+ * account's bucket; stopped when the misconfigurations are seeded, which
+ * leaves the member that relies on it alone without a logging multi-Region trail.
+ */
+function seedOrganizationTrail(
+  accounts: AwsAccount[],
+  o: { seed: string; now: number; org: string; logArchiveAccountId: string | undefined; stopped: boolean },
+): void {
+  const management = accounts[0];
+  const home = management?.enabledRegions[0];
+  if (!management || !home) return;
+  const archive = accounts.find((a) => a.id === o.logArchiveAccountId) ?? management;
+  const bucket = trailBucket(archive.buckets);
+  if (!bucket) return;
+  management.trails.unshift(
+    makeTrail(new Rng(`${o.seed}/${management.id}/cloudtrail/organization`), o.now, management.id, {
+      name: `${o.org}-organization-trail`,
+      homeRegion: home,
+      multiRegion: true,
+      organization: true,
+      key: trailKey(management.regions[home]),
+      bucket: bucket.name,
+      logging: !o.stopped,
+      validation: true,
+    }),
+  );
 }
 
 /** Peers the management account's first VPC with another member's and with the outside vendor. */

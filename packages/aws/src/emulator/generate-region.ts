@@ -40,6 +40,8 @@ export interface AwsResourceCounts {
   vpcPeeringConnections: number;
   /** Customer managed KMS keys (each region also has the AWS managed keys of EBS, RDS and S3). */
   kmsKeys: number;
+  /** Secrets Manager secrets (the seeded misconfigured ones come on top). */
+  secrets: number;
 }
 
 /** Counts derived from K (`resourcesPerRegion`), with per-kind overrides. */
@@ -59,6 +61,7 @@ export function resourceCounts(k: number, overrides: Partial<AwsResourceCounts> 
     dbClusters: Math.ceil(k / 20),
     vpcPeeringConnections: Math.floor(vpcs / 2),
     kmsKeys: Math.max(1, Math.ceil(k / 10)),
+    secrets: Math.max(2, Math.ceil(k / 8)),
     ...overrides,
   };
 }
@@ -83,6 +86,7 @@ export function emptyRegion(): AwsRegionResources {
     dbSubnetGroups: [],
     kmsKeys: [],
     kmsAliases: [],
+    secrets: [],
   };
 }
 

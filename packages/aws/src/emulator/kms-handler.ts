@@ -1,7 +1,8 @@
 import { AwsApiError } from './api-error.ts';
-import type { AwsKmsKey, PolicyPrincipal, PolicyStatement } from './estate-types.ts';
+import type { AwsKmsKey, PolicyStatement } from './estate-types.ts';
 import { decodeToken, encodeToken, pageOf } from './paging.ts';
 import { type Caller, type RequestContext, regionOf } from './request-context.ts';
+import { actionMatches, asList, principalMatches } from './resource-policy.ts';
 
 type Json = Record<string, unknown>;
 
@@ -70,24 +71,6 @@ function paged<T>(ctx: RequestContext, input: Json, list: PagedList<T>): Json {
   const out: Json = { [list.key]: page.items.map(list.render), Truncated: page.next !== undefined };
   if (page.next !== undefined) out.NextMarker = encodeToken(ctx.operation, page.next);
   return out;
-}
-
-const asList = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
-
-function principalMatches(principal: PolicyPrincipal | undefined, caller: Caller): boolean {
-  if (principal === undefined) return false;
-  if (principal === '*') return true;
-  const account = caller.accountId;
-  const names = new Set(['*', account, `arn:aws:iam::${account}:root`, caller.arn]);
-  if (caller.roleName) names.add(`arn:aws:iam::${account}:role/${caller.roleName}`);
-  return asList(principal.AWS).some((p) => names.has(p));
-}
-
-function actionMatches(actions: string | string[] | undefined, action: string): boolean {
-  return asList(actions).some((pattern) => {
-    const regex = new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`, 'i');
-    return regex.test(action);
-  });
 }
 
 /** Conditions of a direct call: only the caller's account is known (no `kms:ViaService`, no source). */

@@ -15,6 +15,8 @@ export const PROTOCOL_OF: Record<AwsServiceName, Protocol> = {
   organizations: 'json',
   s3: 's3',
   kms: 'json',
+  secretsmanager: 'json',
+  cloudtrail: 'json',
 };
 
 export const XML_NAMESPACES: Record<AwsServiceName, string> = {
@@ -27,6 +29,8 @@ export const XML_NAMESPACES: Record<AwsServiceName, string> = {
   organizations: '',
   s3: 'http://s3.amazonaws.com/doc/2006-03-01/',
   kms: '',
+  secretsmanager: '',
+  cloudtrail: '',
 };
 
 /** API versions of the Query services, which route Query requests without a signature. */

@@ -1,7 +1,18 @@
 import type { AwsAccount, AwsEstate } from './estate-types.ts';
 
 /** The emulated services, as they are counted in stats and matched by fault rules. */
-export type AwsServiceName = 'sts' | 'organizations' | 'ec2' | 'elb' | 'elbv2' | 'rds' | 'iam' | 's3' | 'kms';
+export type AwsServiceName =
+  | 'sts'
+  | 'organizations'
+  | 'ec2'
+  | 'elb'
+  | 'elbv2'
+  | 'rds'
+  | 'iam'
+  | 's3'
+  | 'kms'
+  | 'secretsmanager'
+  | 'cloudtrail';
 
 /** Who is calling: resolved from the access key id of the request's signature. */
 export interface Caller {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AwsApiError } from './api-error.ts';
+import { handleCloudTrail } from './cloudtrail-handler.ts';
 import { handleEc2 } from './ec2-handler.ts';
 import { handleElb } from './elb-handler.ts';
 import { handleElbv2 } from './elbv2-handler.ts';
@@ -26,6 +27,7 @@ import { Rng } from './random.ts';
 import { handleRds } from './rds-handler.ts';
 import type { AwsServiceName, Caller, RequestContext } from './request-context.ts';
 import { handleS3, s3Operation } from './s3-handler.ts';
+import { handleSecretsManager } from './secrets-manager-handler.ts';
 import { handleSts } from './sts-handler.ts';
 
 export interface AwsEmulatorOptions {
@@ -85,6 +87,8 @@ const SIGNING_NAMES: Record<string, AwsServiceName | 'elasticloadbalancing'> = {
   organizations: 'organizations',
   s3: 's3',
   kms: 'kms',
+  secretsmanager: 'secretsmanager',
+  cloudtrail: 'cloudtrail',
   elasticloadbalancing: 'elasticloadbalancing',
 };
 
@@ -117,6 +121,9 @@ function route(req: IncomingMessage, url: URL, body: string): Route | undefined 
   else if (!scope) {
     if (typeof target === 'string' && target.startsWith('AWSOrganizations')) service = 'organizations';
     else if (typeof target === 'string' && target.startsWith('TrentService.')) service = 'kms';
+    else if (typeof target === 'string' && target.startsWith('secretsmanager.')) service = 'secretsmanager';
+    else if (typeof target === 'string' && target.startsWith('com.amazonaws.cloudtrail.'))
+      service = 'cloudtrail';
     else if (params.get('Action')) service = QUERY_VERSIONS[params.get('Version') ?? ''];
     else service = 's3';
   }
@@ -125,7 +132,8 @@ function route(req: IncomingMessage, url: URL, body: string): Route | undefined 
   let operation = '';
   let json: Record<string, unknown> = {};
   if (protocol === 'json') {
-    operation = typeof target === 'string' ? (target.split('.')[1] ?? '') : '';
+    // The operation is the target's last segment (`TrentService.ListKeys`, `com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.DescribeTrails`).
+    operation = typeof target === 'string' ? (target.split('.').pop() ?? '') : '';
     try {
       const parsed: unknown = body ? JSON.parse(body) : {};
       if (parsed && typeof parsed === 'object') json = parsed as Record<string, unknown>;
@@ -195,7 +203,7 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 /**
  * Starts the AWS emulator: one HTTP endpoint for STS, Organizations, EC2, ELB,
- * ELBv2, RDS, IAM, S3 and KMS, routed by the SigV4 credential scope of each request.
+ * ELBv2, RDS, IAM, S3, KMS, Secrets Manager and CloudTrail, routed by the SigV4 credential scope of each request.
  *
  * @example
  * const emulator = await startAwsEmulator({ seed: 1 });
@@ -299,6 +307,12 @@ export async function startAwsEmulator(options: AwsEmulatorOptions = {}): Promis
           return;
         case 'kms':
           respond(res, jsonResponse(handleKms(ctx, r.json), requestId), head);
+          return;
+        case 'cloudtrail':
+          respond(res, jsonResponse(handleCloudTrail(ctx, r.json), requestId), head);
+          return;
+        case 'secretsmanager':
+          respond(res, jsonResponse(handleSecretsManager(ctx, r.json), requestId), head);
           return;
         case 's3':
           respond(res, handleS3(ctx, req.method ?? 'GET', url), head);

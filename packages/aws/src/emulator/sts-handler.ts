@@ -1,26 +1,9 @@
 import { AwsApiError } from './api-error.ts';
-import type { PolicyDocument, PolicyPrincipal } from './estate-types.ts';
+import type { PolicyDocument } from './estate-types.ts';
 import type { Identities } from './identities.ts';
 import type { Caller, RequestContext } from './request-context.ts';
+import { asList, principalMatches } from './resource-policy.ts';
 import { el, wrap } from './xml.ts';
-
-const asList = (v: string | string[] | undefined): string[] =>
-  v === undefined ? [] : Array.isArray(v) ? v : [v];
-
-function principalMatches(principal: PolicyPrincipal | undefined, caller: Caller): boolean {
-  if (principal === undefined) return false;
-  if (principal === '*') return true;
-  const callerArns = [caller.arn];
-  if (caller.kind === 'assumed-role' && caller.roleName)
-    callerArns.push(`arn:aws:iam::${caller.accountId}:role/${caller.roleName}`);
-  return asList(principal.AWS).some(
-    (p) =>
-      p === '*' ||
-      p === caller.accountId ||
-      p === `arn:aws:iam::${caller.accountId}:root` ||
-      callerArns.includes(p),
-  );
-}
 
 /** Whether a role's trust policy lets the caller assume it (principals, and an `sts:ExternalId` condition). */
 export function trustAllows(trust: PolicyDocument, caller: Caller, externalId: string | undefined): boolean {

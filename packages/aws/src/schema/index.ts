@@ -5,6 +5,7 @@
  */
 import type { AnyNodeSchema } from '@skygraph/core';
 import { AccountAccessKey } from './access-key.ts';
+import { CloudTrailTrail } from './cloudtrail.ts';
 import { AWSInlinePolicy, AWSManagedPolicy, AWSPolicyStatement } from './iam-policy.ts';
 import {
   AWSFederatedPrincipal,
@@ -28,6 +29,7 @@ import { AWSOrganizationPolicy, AWSOrganizationPolicyStatement } from './organiz
 import { AWSPeeringConnection } from './peering-connection.ts';
 import { DBSubnetGroup, RDSCluster, RDSInstance } from './rds.ts';
 import { S3Acl, S3Bucket } from './s3.ts';
+import { SecretsManagerSecret, SecretsManagerSecretVersion } from './secrets-manager.ts';
 import { AWSIpPermissionInbound, AWSIpRange, AWSIpRule, EC2SecurityGroup } from './security-group.ts';
 import { EC2Subnet } from './subnet.ts';
 import { EBSVolume } from './volume.ts';
@@ -35,6 +37,7 @@ import { AWSVpc } from './vpc.ts';
 
 export { AccountAccessKey } from './access-key.ts';
 export { AWS_ACCOUNT_IAM_PROPERTIES, AWSAccountIam } from './account-iam.ts';
+export { CloudTrailTrail } from './cloudtrail.ts';
 export { EXPOSURE_PROPERTIES } from './exposure.ts';
 export { AWS_POLICY, AWSInlinePolicy, AWSManagedPolicy, AWSPolicyStatement } from './iam-policy.ts';
 export {
@@ -60,6 +63,7 @@ export { AWSOrganizationPolicy, AWSOrganizationPolicyStatement } from './organiz
 export { AWSPeeringConnection } from './peering-connection.ts';
 export { DBSubnetGroup, RDSCluster, RDSInstance } from './rds.ts';
 export { S3Acl, S3Bucket } from './s3.ts';
+export { SecretsManagerSecret, SecretsManagerSecretVersion } from './secrets-manager.ts';
 export {
   AWSIpPermissionInbound,
   AWSIpRange,
@@ -101,6 +105,9 @@ export const awsSchemas = [
   KMSKey,
   KMSAlias,
   KMSGrant,
+  SecretsManagerSecret,
+  SecretsManagerSecretVersion,
+  CloudTrailTrail,
   AWSUser,
   AWSGroup,
   AWSRole,

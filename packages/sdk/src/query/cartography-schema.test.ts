@@ -41,6 +41,8 @@ const ENCRYPTED_BY =
   'the KMS key that encrypts a bucket or database: follow-up of issue 17 (KMS), the keys are written';
 // Types Cartography has no model of (SKYGRAPH_ONLY_TYPES) have nothing to compare; their edges
 // to Cartography's types are listed below as additive.
+const TRAIL_STATUS = 'CloudTrail GetTrailStatus, which Cartography does not call';
+const TRAIL_KEY = 'the KMS key that encrypts a trail (Cartography keeps kms_key_id only)';
 const ORG_POLICIES = 'Organizations SCPs and RCPs: a skygraph type (Cartography has no model of them)';
 
 const LISTED: Record<string, Listed> = {
@@ -262,6 +264,7 @@ const LISTED: Record<string, Listed> = {
         policy: 'the key policy as JSON',
         rotation_enabled: 'GetKeyRotationStatus (the ontology field of the same name)',
       },
+      edges: { 'AWSCloudTrailTrail-[ENCRYPTED_BY]->AWSKMSKey': TRAIL_KEY },
     },
     notCollected: {
       edges: {
@@ -270,8 +273,41 @@ const LISTED: Record<string, Listed> = {
       },
     },
   },
+  // SENDS_LOGS_TO_CLOUDWATCH is not compared: skygraph writes no AWSCloudWatchLogGroup (the ARN is kept).
+  AWSCloudTrailTrail: {
+    additive: {
+      properties: {
+        is_logging: TRAIL_STATUS,
+        latest_cloudwatch_logs_delivery_error: TRAIL_STATUS,
+        latest_cloudwatch_logs_delivery_time: TRAIL_STATUS,
+        latest_delivery_error: TRAIL_STATUS,
+        latest_delivery_time: TRAIL_STATUS,
+        latest_digest_delivery_time: TRAIL_STATUS,
+        logs_all_management_events: 'whether a selector records every management event, read and write',
+        start_logging_time: TRAIL_STATUS,
+        stop_logging_time: TRAIL_STATUS,
+      },
+      edges: { 'AWSCloudTrailTrail-[ENCRYPTED_BY]->AWSKMSKey': TRAIL_KEY },
+    },
+  },
   AWSKMSGrant: {
     additive: { properties: { region: 'grants are collected per region; the region scopes their cleanup' } },
+  },
+  AWSSecretsManagerSecret: {
+    additive: {
+      properties: {
+        anonymous_access: 'the resource policy allows everyone without a condition (as on keys and buckets)',
+        anonymous_actions: 'the actions the resource policy allows everyone',
+        cross_account_principals: 'the principals of other accounts the resource policy allows',
+        next_rotation_date: 'ListSecrets NextRotationDate',
+        policy: 'the resource policy as JSON (GetResourcePolicy)',
+      },
+    },
+  },
+  AWSSecretsManagerSecretVersion: {
+    notCollected: {
+      properties: { tags: 'ListSecretVersionIds returns no tags: Cartography leaves the property unset too' },
+    },
   },
   AWSUser: {
     additive: {

@@ -26,6 +26,7 @@ import {
   AWSServicePrincipal,
   AWSUser,
   AWSVpc,
+  CloudTrailTrail,
   DBSubnetGroup,
   EBSVolume,
   EC2Instance,
@@ -43,6 +44,8 @@ import {
   RDSInstance,
   S3Acl,
   S3Bucket,
+  SecretsManagerSecret,
+  SecretsManagerSecretVersion,
 } from '@skygraph/aws/schema';
 import { type AnyNodeSchema, defineNode, defineRel, type PropSpec, refOf } from '@skygraph/core';
 import {
@@ -143,6 +146,9 @@ export const awsSchemas = [
   ...withLegacyLabels(KMSKey),
   ...withLegacyLabels(KMSAlias),
   ...withLegacyLabels(KMSGrant),
+  ...withLegacyLabels(SecretsManagerSecret),
+  ...withLegacyLabels(SecretsManagerSecretVersion),
+  ...withLegacyLabels(CloudTrailTrail),
   AWSUser,
   AWSGroup,
   asAnalysed(

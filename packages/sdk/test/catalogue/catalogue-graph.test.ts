@@ -65,6 +65,19 @@ function seeded(estates: TestEstates): Record<string, Expectation> {
   const iamUsers = synced.flatMap((a) => a.iam.users);
   const kmsKeys = regions.flatMap((r) => r.kmsKeys);
   const keyIds = (test: (k: (typeof kmsKeys)[number]) => boolean) => kmsKeys.filter(test).map((k) => k.keyId);
+  const trails = synced.flatMap((a) => a.trails);
+  const trailArns = (test: (t: (typeof trails)[number]) => boolean) => trails.filter(test).map((t) => t.arn);
+  // A logging multi-Region trail of the account's own, or the organisation's (the management account's).
+  const recording = (t: (typeof trails)[number]) => t.isMultiRegionTrail && t.isLogging;
+  const orgRecorded = aws.accounts
+    .find((a) => a.id === aws.organization.managementAccountId)
+    ?.trails.some((t) => t.isOrganizationTrail && recording(t));
+  const unrecorded = synced.filter((a) => !orgRecorded && !a.trails.some(recording));
+  const secrets = regions.flatMap((r) => r.secrets);
+  const secretArns = (test: (s: (typeof secrets)[number]) => boolean) =>
+    secrets.filter(test).map((s) => s.arn);
+  const unrotated = (s: (typeof secrets)[number]) =>
+    !s.rotationEnabled || days(s.lastRotatedDate ?? s.createdDate) > 90;
   // Member accounts a customer policy of the type reaches: on the account, an OU above it or the root.
   const ouParent = new Map(aws.organizationalUnits.map((o) => [o.id, o.parentId]));
   const guarded = (type: string) => {
@@ -179,6 +192,26 @@ function seeded(estates: TestEstates): Record<string, Expectation> {
     },
     s3_unencrypted: { column: 'bucket', includes: [/-unencrypted-/], excludes: [/-access-logs-/] },
     s3_no_public_access_block: { column: 'bucket', includes: [/-public-acl-/] },
+    cloudtrail_trail_not_logging: {
+      column: 'trail_arn',
+      includes: trailArns((t) => !t.isLogging),
+      excludes: trailArns((t) => t.isLogging),
+    },
+    aws_account_without_multi_region_trail: {
+      column: 'account_id',
+      includes: ids(unrecorded),
+      excludes: ids(synced.filter((a) => !unrecorded.includes(a))),
+    },
+    cloudtrail_trail_without_log_file_validation: {
+      column: 'trail_arn',
+      includes: trailArns((t) => !t.logFileValidationEnabled),
+      excludes: trailArns((t) => t.logFileValidationEnabled),
+    },
+    cloudtrail_trail_not_encrypted_with_kms: {
+      column: 'trail_arn',
+      includes: trailArns((t) => t.kmsKeyId === undefined),
+      excludes: trailArns((t) => t.kmsKeyId !== undefined),
+    },
     kms_key_public: {
       column: 'key_id',
       includes: keyIds((k) => k.description === 'public-everyone-key'),
@@ -210,6 +243,27 @@ function seeded(estates: TestEstates): Record<string, Expectation> {
       column: 'key_id',
       includes: keyIds((k) => k.keyState === 'PendingDeletion'),
       excludes: keyIds((k) => k.keyState !== 'PendingDeletion'),
+    },
+    secretsmanager_secret_not_rotated: {
+      column: 'secret_arn',
+      // Both seeded kinds: rotation never configured, and a rotation that stopped 200 days ago.
+      includes: [
+        ...secretArns((s) => s.description === 'legacy-no-rotation-secret'),
+        ...secretArns((s) => s.description === 'stale-rotation-secret'),
+        ...secretArns(unrotated),
+      ],
+      excludes: secretArns((s) => !unrotated(s)),
+    },
+    secretsmanager_secret_cross_account: {
+      column: 'secret_arn',
+      includes: secretArns((s) => s.description === 'vendor-shared-secret'),
+      excludes: secretArns((s) => s.description !== 'vendor-shared-secret'),
+    },
+    secretsmanager_secret_public: {
+      column: 'secret_arn',
+      includes: secretArns((s) => s.description === 'public-secret'),
+      // `*` narrowed to the account by a condition is not public.
+      excludes: secretArns((s) => s.description !== 'public-secret'),
     },
     iam_admin_principals: {
       column: 'principal_name',

@@ -14,10 +14,10 @@ import { type CollectContext, defineCollector, load, type NodeRow } from '@skygr
 import pLimit from 'p-limit';
 import { streamWith } from '../../aws-clients.ts';
 import type { AwsScopeContext } from '../../aws-context.ts';
-import { classifyAwsError } from '../../classify-error.ts';
 import { paginate, requestSignal } from '../../paging.ts';
 import { KMSAlias, KMSGrant, KMSKey } from '../../schema/kms.ts';
 import { parsePolicyDocument } from '../iam/policy-document.ts';
+import { unlessRefused } from '../unless-refused.ts';
 import { present, unixSeconds, type Where } from '../where.ts';
 import { keyPolicyAccess } from './key-policy.ts';
 
@@ -124,31 +124,15 @@ export function transformKeys(page: { keys: KeyDetails[] }, where: Where) {
 
 type Ctx = CollectContext<AwsScopeContext>;
 
-/**
- * Runs a key's request (through the runner, `kms:<operation>`), when a refusal
- * costs only that detail: a key policy can deny even the audit role (and a
- * key deleted since ListKeys is gone), and the rest of the region still
- * syncs. Other failures fail the collector.
- */
-async function unlessRefused<T>(
-  ctx: Ctx,
-  what: { key: string; operation: string },
-  request: () => Promise<T>,
-): Promise<T | undefined> {
-  try {
-    return await request();
-  } catch (error) {
-    const kind = classifyAwsError(error);
-    if (kind !== 'denied' && kind !== 'not-found') throw error;
-    ctx.log.warn({ ...what, err: (error as Error).name }, 'a KMS key request refused; left unknown');
-    return undefined;
-  }
-}
+/** A key policy can deny even the audit role, and a key deleted since ListKeys is gone. */
+const KEY_REFUSED = 'a KMS key request refused; left unknown';
 
 async function detailsOf(ctx: Ctx, kms: KMSClient, KeyId: string): Promise<KeyDetails | undefined> {
   const signal = () => ({ abortSignal: requestSignal(ctx.signal) });
   const call = <T>(operation: string, request: () => Promise<T>) =>
-    unlessRefused(ctx, { key: KeyId, operation }, () => ctx.call(`kms:${operation}`, request));
+    unlessRefused(ctx, { message: KEY_REFUSED, key: KeyId, operation }, () =>
+      ctx.call(`kms:${operation}`, request),
+    );
   const described = await call('DescribeKey', () => kms.send(new DescribeKeyCommand({ KeyId }), signal()));
   const metadata = described?.KeyMetadata;
   if (!metadata) return undefined;
@@ -159,7 +143,7 @@ async function detailsOf(ctx: Ctx, kms: KMSClient, KeyId: string): Promise<KeyDe
     ? await call('GetKeyRotationStatus', () => kms.send(new GetKeyRotationStatusCommand({ KeyId }), signal()))
     : undefined;
   const grants: GrantListEntry[] = [];
-  await unlessRefused(ctx, { key: KeyId, operation: 'ListGrants' }, async () => {
+  await unlessRefused(ctx, { message: KEY_REFUSED, key: KeyId, operation: 'ListGrants' }, async () => {
     for await (const page of paginate(
       ctx,
       'kms:ListGrants',
