@@ -4,20 +4,20 @@ import {
   generateAwsEstate,
   startAwsEmulator,
 } from '@skygraph/aws/emulator';
-import { type GraphStore, sync } from '@skygraph/core';
+import type { GraphStore } from '@skygraph/core';
 import { openTestStore } from '@skygraph/core/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { activeMembers, expectGraphMatchesEstate } from './estate-expectations.ts';
-import { count, emulatedProvider, FAST_RETRY } from './sync-helpers.ts';
+import { count, syncAws } from './sync-helpers.ts';
 
 describe('AWS CloudTrail', () => {
   let store: GraphStore;
   let emulator: AwsEmulator | undefined;
   let estate: AwsEstate;
 
-  const syncOnce = async (values: Record<string, unknown> = {}) => {
+  const syncOnce = (values: Record<string, unknown> = {}) => {
     if (!emulator) throw new Error('no emulator');
-    return sync({ store, providers: [emulatedProvider(emulator, values)], retry: FAST_RETRY });
+    return syncAws(store, emulator, values);
   };
 
   beforeEach(async () => {

@@ -12,6 +12,19 @@ const KEY_COLUMNS = {
   description: 'string?',
 } as const;
 
+/**
+ * The keys that pass `where` (over `k`, empty for all), each with its account
+ * and its aliases in order, returning the shared key columns, then `extra`.
+ */
+function keysCypher(where: string, extra: string, orderBy: string): string {
+  return `MATCH (a:AWSAccount)-[:RESOURCE]->(k:AWSKMSKey)
+${where ? `WHERE ${where}\n` : ''}OPTIONAL MATCH (al:AWSKMSAlias)-[:KNOWN_AS]->(k)
+WITH a, k, al ORDER BY al.alias_name
+WITH a, k, collect(al.alias_name) AS aliases
+RETURN a.id AS account_id, a.name AS account_name, k.region AS region, k.id AS key_id, k.arn AS key_arn, aliases, k.description AS description, ${extra}
+${orderBy}`;
+}
+
 export const kmsKeys = awsQuery({
   name: 'kms_keys',
   title: 'KMS keys',
@@ -19,12 +32,11 @@ export const kmsKeys = awsQuery({
   tags: ['inventory', 'list', 'encryption'],
   description:
     'KMS keys with their aliases, manager (AWS or customer), state, spec, rotation and key policy exposure',
-  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(k:AWSKMSKey)
-OPTIONAL MATCH (al:AWSKMSAlias)-[:KNOWN_AS]->(k)
-WITH a, k, al ORDER BY al.alias_name
-WITH a, k, collect(al.alias_name) AS aliases
-RETURN a.id AS account_id, a.name AS account_name, k.region AS region, k.id AS key_id, k.arn AS key_arn, aliases, k.description AS description, k.key_manager AS key_manager, k.key_state AS key_state, k.key_spec AS key_spec, k.rotation_enabled AS rotation_enabled, k.anonymous_access AS anonymous_access
-ORDER BY account_name, region, key_arn`,
+  cypher: keysCypher(
+    '',
+    `k.key_manager AS key_manager, k.key_state AS key_state, k.key_spec AS key_spec, k.rotation_enabled AS rotation_enabled, k.anonymous_access AS anonymous_access`,
+    `ORDER BY account_name, region, key_arn`,
+  ),
   columns: {
     ...KEY_COLUMNS,
     key_manager: 'string?',
@@ -46,13 +58,11 @@ export const kmsKeyPublic = awsQuery({
   severity: 'critical',
   remediation:
     'Replace the "*" principal with the accounts or roles that need the key, or narrow it with conditions such as kms:CallerAccount or aws:PrincipalOrgID.',
-  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(k:AWSKMSKey)
-WHERE k.anonymous_access = true
-OPTIONAL MATCH (al:AWSKMSAlias)-[:KNOWN_AS]->(k)
-WITH a, k, al ORDER BY al.alias_name
-WITH a, k, collect(al.alias_name) AS aliases
-RETURN a.id AS account_id, a.name AS account_name, k.region AS region, k.id AS key_id, k.arn AS key_arn, aliases, k.description AS description, k.anonymous_actions AS anonymous_actions
-ORDER BY account_name, region, key_arn`,
+  cypher: keysCypher(
+    `k.anonymous_access = true`,
+    `k.anonymous_actions AS anonymous_actions`,
+    `ORDER BY account_name, region, key_arn`,
+  ),
   columns: { ...KEY_COLUMNS, anonymous_actions: 'string[]?' },
   identity: ['key_arn'],
 });
@@ -67,13 +77,11 @@ export const kmsKeyCrossAccount = awsQuery({
   severity: 'medium',
   remediation:
     'Remove the statements naming accounts that should not use the key, or narrow them to the roles and actions they need.',
-  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(k:AWSKMSKey)
-WHERE size(coalesce(k.cross_account_principals, [])) > 0
-OPTIONAL MATCH (al:AWSKMSAlias)-[:KNOWN_AS]->(k)
-WITH a, k, al ORDER BY al.alias_name
-WITH a, k, collect(al.alias_name) AS aliases
-RETURN a.id AS account_id, a.name AS account_name, k.region AS region, k.id AS key_id, k.arn AS key_arn, aliases, k.description AS description, k.cross_account_principals AS principals
-ORDER BY account_name, region, key_arn`,
+  cypher: keysCypher(
+    `size(coalesce(k.cross_account_principals, [])) > 0`,
+    `k.cross_account_principals AS principals`,
+    `ORDER BY account_name, region, key_arn`,
+  ),
   columns: { ...KEY_COLUMNS, principals: 'string[]' },
   identity: ['key_arn'],
 });
@@ -88,13 +96,11 @@ export const kmsKeyRotationDisabled = awsQuery({
   severity: 'medium',
   remediation:
     'Turn on automatic key rotation (EnableKeyRotation); KMS then rotates the key material yearly.',
-  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(k:AWSKMSKey)
-WHERE k.key_manager = 'CUSTOMER' AND k.key_spec = 'SYMMETRIC_DEFAULT' AND k.origin = 'AWS_KMS' AND k.key_state <> 'PendingDeletion' AND k.rotation_enabled = false
-OPTIONAL MATCH (al:AWSKMSAlias)-[:KNOWN_AS]->(k)
-WITH a, k, al ORDER BY al.alias_name
-WITH a, k, collect(al.alias_name) AS aliases
-RETURN a.id AS account_id, a.name AS account_name, k.region AS region, k.id AS key_id, k.arn AS key_arn, aliases, k.description AS description, k.key_state AS key_state
-ORDER BY account_name, region, key_arn`,
+  cypher: keysCypher(
+    `k.key_manager = 'CUSTOMER' AND k.key_spec = 'SYMMETRIC_DEFAULT' AND k.origin = 'AWS_KMS' AND k.key_state <> 'PendingDeletion' AND k.rotation_enabled = false`,
+    `k.key_state AS key_state`,
+    `ORDER BY account_name, region, key_arn`,
+  ),
   columns: { ...KEY_COLUMNS, key_state: 'string?' },
   identity: ['key_arn'],
 });
@@ -109,13 +115,11 @@ export const kmsKeyPendingDeletion = awsQuery({
   severity: 'medium',
   remediation:
     'Check nothing still uses the key (CloudTrail Decrypt calls, resources naming it); cancel the deletion (CancelKeyDeletion) if something does.',
-  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(k:AWSKMSKey)
-WHERE k.key_state = 'PendingDeletion'
-OPTIONAL MATCH (al:AWSKMSAlias)-[:KNOWN_AS]->(k)
-WITH a, k, al ORDER BY al.alias_name
-WITH a, k, collect(al.alias_name) AS aliases
-RETURN a.id AS account_id, a.name AS account_name, k.region AS region, k.id AS key_id, k.arn AS key_arn, aliases, k.description AS description, k.deletion_date AS deletion_date
-ORDER BY deletion_date, account_name, key_arn`,
+  cypher: keysCypher(
+    `k.key_state = 'PendingDeletion'`,
+    `k.deletion_date AS deletion_date`,
+    `ORDER BY deletion_date, account_name, key_arn`,
+  ),
   columns: { ...KEY_COLUMNS, deletion_date: 'number?' },
   identity: ['key_arn'],
 });
