@@ -1,5 +1,5 @@
 import { AwsApiError } from './api-error.ts';
-import type { Protocol } from './protocols.ts';
+import { isJson, type Protocol } from './protocols.ts';
 import type { AwsServiceName } from './request-context.ts';
 
 /**
@@ -19,7 +19,8 @@ export type FaultKind =
 /**
  * A fault to inject into matching requests. Unset fields match anything;
  * `service` is one of sts, organizations, ec2, elb, elbv2, rds, iam, s3, kms,
- * secretsmanager, cloudtrail (`elasticloadbalancing` matches both load balancer APIs); `account` is the
+ * secretsmanager, cloudtrail, or a registry service's name (services.ts: lambda, eks, ...;
+ * `elasticloadbalancing` matches both load balancer APIs); `account` is the
  * caller's account id; `times` limits how many requests the rule hits.
  *
  * @example
@@ -86,7 +87,12 @@ export function faultError(
   protocol: Protocol,
   target: FaultTarget,
   callerArn: string,
+  registered?: {
+    iamPrefix?: string;
+    errors?: { throttling?: [string, number]; internal?: [string, number] };
+  },
 ): AwsApiError {
+  if (registered) return registeredFault(kind, protocol, target, callerArn, registered);
   switch (kind) {
     case 'AccessDenied':
       if (protocol === 'ec2')
@@ -163,6 +169,38 @@ export function faultError(
   }
 }
 
+/** A fault of a registry service (services.ts): the protocol's codes unless the service names its own. */
+function registeredFault(
+  kind: Exclude<FaultKind, 'DropConnection' | 'Stall'>,
+  protocol: Protocol,
+  target: FaultTarget,
+  callerArn: string,
+  registered: { iamPrefix?: string; errors?: { throttling?: [string, number]; internal?: [string, number] } },
+): AwsApiError {
+  const json = isJson(protocol);
+  switch (kind) {
+    case 'AccessDenied': {
+      const action = `${registered.iamPrefix ?? target.service}:${target.operation}`;
+      const message = `User: ${callerArn} is not authorized to perform: ${action}`;
+      if (json)
+        return new AwsApiError('AccessDeniedException', message, protocol === 'rest-json' ? 403 : 400);
+      return new AwsApiError('AccessDenied', message, 403);
+    }
+    case 'ExpiredToken':
+      return expiredToken(protocol);
+    case 'Throttling': {
+      const [code, status] =
+        registered.errors?.throttling ??
+        (json ? ['ThrottlingException', protocol === 'rest-json' ? 429 : 400] : ['Throttling', 400]);
+      return new AwsApiError(code, 'Rate exceeded', status);
+    }
+    default: {
+      const [code, status] = registered.errors?.internal ?? ['InternalFailure', 500];
+      return new AwsApiError(code, 'An internal error occurred.', status);
+    }
+  }
+}
+
 function actionPrefix(service: AwsServiceName): string {
   return service === 'elb' || service === 'elbv2' ? 'elasticloadbalancing' : service;
 }
@@ -170,7 +208,7 @@ function actionPrefix(service: AwsServiceName): string {
 /** What each protocol answers for a request signed with expired temporary credentials. */
 export function expiredToken(protocol: Protocol): AwsApiError {
   if (protocol === 's3') return new AwsApiError('ExpiredToken', 'The provided token has expired.', 400);
-  if (protocol === 'json')
+  if (isJson(protocol))
     return new AwsApiError(
       'ExpiredTokenException',
       'The security token included in the request is expired',

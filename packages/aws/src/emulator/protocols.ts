@@ -3,9 +3,15 @@ import type { AwsServiceName } from './request-context.ts';
 import { el, esc, XML_DECLARATION } from './xml.ts';
 
 /** The wire protocol each service speaks. */
-export type Protocol = 'query' | 'ec2' | 'json' | 's3';
+export type Protocol = 'query' | 'ec2' | 'json' | 's3' | 'rest-json' | 'rest-xml';
 
-export const PROTOCOL_OF: Record<AwsServiceName, Protocol> = {
+/** The JSON-speaking protocols (AWS JSON 1.0/1.1 and REST-JSON), which answer errors alike. */
+export function isJson(protocol: Protocol): boolean {
+  return protocol === 'json' || protocol === 'rest-json';
+}
+
+/** The protocols of the services served before the registry (services.ts); registered ones name their own. */
+export const PROTOCOL_OF: Partial<Record<AwsServiceName, Protocol>> = {
   sts: 'query',
   iam: 'query',
   rds: 'query',
@@ -19,7 +25,7 @@ export const PROTOCOL_OF: Record<AwsServiceName, Protocol> = {
   cloudtrail: 'json',
 };
 
-export const XML_NAMESPACES: Record<AwsServiceName, string> = {
+export const XML_NAMESPACES: Partial<Record<AwsServiceName, string>> = {
   sts: 'https://sts.amazonaws.com/doc/2011-06-15/',
   iam: 'https://iam.amazonaws.com/doc/2010-05-08/',
   rds: 'http://rds.amazonaws.com/doc/2014-10-31/',
@@ -31,6 +37,10 @@ export const XML_NAMESPACES: Record<AwsServiceName, string> = {
   kms: '',
   secretsmanager: '',
   cloudtrail: '',
+  sns: 'http://sns.amazonaws.com/doc/2010-03-31/',
+  autoscaling: 'http://autoscaling.amazonaws.com/doc/2011-01-01/',
+  route53: 'https://route53.amazonaws.com/doc/2013-04-01/',
+  s3control: 'http://awss3control.amazonaws.com/doc/2018-08-20/',
 };
 
 /** API versions of the Query services, which route Query requests without a signature. */
@@ -70,11 +80,39 @@ export function ec2Response(action: string, body: string, requestId: string): Wi
   };
 }
 
-export function jsonResponse(value: unknown, requestId: string): WireResponse {
+/** An AWS JSON 1.1 (or, with `version`, 1.0) answer. */
+export function jsonResponse(
+  value: unknown,
+  requestId: string,
+  version: '1.0' | '1.1' = '1.1',
+): WireResponse {
   return {
     status: 200,
-    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': requestId },
+    headers: { 'content-type': `application/x-amz-json-${version}`, 'x-amzn-requestid': requestId },
     body: JSON.stringify(value),
+  };
+}
+
+/** A REST-JSON answer (Lambda, EKS, GuardDuty): the status the operation documents, a JSON body. */
+export function restJsonResponse(value: unknown, requestId: string, status = 200): WireResponse {
+  return {
+    status,
+    headers: { 'content-type': 'application/json', 'x-amzn-requestid': requestId },
+    body: status === 204 ? '' : JSON.stringify(value),
+  };
+}
+
+/** A REST-XML answer (Route 53, S3 Control): `body` is the document inside the root element. */
+export function restXmlResponse(
+  service: AwsServiceName,
+  root: string,
+  body: string,
+  requestId: string,
+): WireResponse {
+  return {
+    status: 200,
+    headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId },
+    body: `${XML_DECLARATION}<${root} xmlns="${XML_NAMESPACES[service] ?? ''}">${body}</${root}>`,
   };
 }
 
@@ -91,6 +129,16 @@ export function errorResponse(
         status: error.status,
         headers: { 'content-type': 'text/xml;charset=UTF-8' },
         body: `${XML_DECLARATION}<Response><Errors><Error>${el('Code', error.code)}${el('Message', error.message)}</Error></Errors>${el('RequestID', requestId)}</Response>`,
+      };
+    case 'rest-json':
+      return {
+        status: error.status,
+        headers: {
+          'content-type': 'application/json',
+          'x-amzn-requestid': requestId,
+          'x-amzn-errortype': error.code,
+        },
+        body: JSON.stringify({ message: error.message }),
       };
     case 'json':
       return {
@@ -120,7 +168,7 @@ export function errorResponse(
       return {
         status: error.status,
         headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId },
-        body: `${XML_DECLARATION}<ErrorResponse xmlns="${esc(XML_NAMESPACES[service])}"><Error><Type>${type}</Type>${el('Code', error.code)}${el('Message', error.message)}</Error>${el('RequestId', requestId)}</ErrorResponse>`,
+        body: `${XML_DECLARATION}<ErrorResponse xmlns="${esc(XML_NAMESPACES[service] ?? '')}"><Error><Type>${type}</Type>${el('Code', error.code)}${el('Message', error.message)}</Error>${el('RequestId', requestId)}</ErrorResponse>`,
       };
     }
   }

@@ -12,7 +12,23 @@ export type AwsServiceName =
   | 's3'
   | 'kms'
   | 'secretsmanager'
-  | 'cloudtrail';
+  | 'cloudtrail'
+  | 'lambda'
+  | 'eks'
+  | 'guardduty'
+  | 'ecs'
+  | 'ecr'
+  | 'route53'
+  | 'sqs'
+  | 'sns'
+  | 'dynamodb'
+  | 'ssm'
+  | 'autoscaling'
+  | 's3control'
+  | 'config'
+  | 'tagging'
+  | 'sso'
+  | 'identitystore';
 
 /** Who is calling: resolved from the access key id of the request's signature. */
 export interface Caller {
@@ -35,6 +51,10 @@ export interface RequestContext {
   requestId: string;
   /** Query parameters (Query/EC2 protocols: form body merged over the URL query). */
   params: URLSearchParams;
+  /** The parsed JSON body (JSON and REST-JSON protocols; `{}` when there is none). */
+  json?: Record<string, unknown>;
+  /** The HTTP request (the REST protocols route and read by method, path, query and body). */
+  http?: { method: string; url: URL; body: string; headers: Record<string, string | string[] | undefined> };
 }
 
 /** Values of a Query-protocol list: `Name.1`, `Name.member.1`, `Name.Item.1` ... in index order. */

@@ -16,6 +16,7 @@ import { handleOrganizations } from './organizations-handler.ts';
 import {
   ec2Response,
   errorResponse,
+  isJson,
   jsonResponse,
   PROTOCOL_OF,
   type Protocol,
@@ -28,6 +29,7 @@ import { handleRds } from './rds-handler.ts';
 import type { AwsServiceName, Caller, RequestContext } from './request-context.ts';
 import { handleS3, s3Operation } from './s3-handler.ts';
 import { handleSecretsManager } from './secrets-manager-handler.ts';
+import { type EmulatedService, registeredService } from './services.ts';
 import { handleSts } from './sts-handler.ts';
 
 export interface AwsEmulatorOptions {
@@ -77,6 +79,8 @@ interface Route {
   accessKeyId: string | undefined;
   params: URLSearchParams;
   json: Record<string, unknown>;
+  /** Set for the services of the registry (services.ts). */
+  registered?: EmulatedService;
 }
 
 const SIGNING_NAMES: Record<string, AwsServiceName | 'elasticloadbalancing'> = {
@@ -115,8 +119,11 @@ function route(req: IncomingMessage, url: URL, body: string): Route | undefined 
   const params = new URLSearchParams(url.search);
   if (isForm) for (const [k, v] of new URLSearchParams(body)) params.set(k, v);
   let service: AwsServiceName | undefined;
-  const signing = scope ? SIGNING_NAMES[scope.service] : undefined;
-  if (signing === 'elasticloadbalancing') service = params.get('Version') === '2012-06-01' ? 'elb' : 'elbv2';
+  const registered = scope ? registeredService(scope.service, url) : undefined;
+  const signing = scope && !registered ? SIGNING_NAMES[scope.service] : undefined;
+  if (registered) service = registered.name;
+  else if (signing === 'elasticloadbalancing')
+    service = params.get('Version') === '2012-06-01' ? 'elb' : 'elbv2';
   else if (signing) service = signing;
   else if (!scope) {
     if (typeof target === 'string' && target.startsWith('AWSOrganizations')) service = 'organizations';
@@ -128,12 +135,15 @@ function route(req: IncomingMessage, url: URL, body: string): Route | undefined 
     else service = 's3';
   }
   if (!service) return undefined;
-  const protocol = PROTOCOL_OF[service];
+  const protocol = registered?.protocol ?? PROTOCOL_OF[service];
+  if (!protocol) return undefined;
   let operation = '';
   let json: Record<string, unknown> = {};
-  if (protocol === 'json') {
+  if (protocol === 'json' || protocol === 'rest-json') {
     // The operation is the target's last segment (`TrentService.ListKeys`, `com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.DescribeTrails`).
-    operation = typeof target === 'string' ? (target.split('.').pop() ?? '') : '';
+    // REST-JSON names it by method and path.
+    if (protocol === 'rest-json') operation = registered?.operation?.(req.method ?? 'GET', url) ?? '';
+    else operation = typeof target === 'string' ? (target.split('.').pop() ?? '') : '';
     try {
       const parsed: unknown = body ? JSON.parse(body) : {};
       if (parsed && typeof parsed === 'object') json = parsed as Record<string, unknown>;
@@ -142,6 +152,8 @@ function route(req: IncomingMessage, url: URL, body: string): Route | undefined 
     }
   } else if (protocol === 's3') {
     operation = s3Operation(req.method ?? 'GET', url);
+  } else if (protocol === 'rest-xml') {
+    operation = registered?.operation?.(req.method ?? 'GET', url) ?? '';
   } else {
     operation = params.get('Action') ?? '';
   }
@@ -153,12 +165,13 @@ function route(req: IncomingMessage, url: URL, body: string): Route | undefined 
     accessKeyId: scope?.accessKeyId,
     params,
     json,
+    ...(registered ? { registered } : {}),
   };
 }
 
 function missingAuth(protocol: Protocol): AwsApiError {
   if (protocol === 's3') return new AwsApiError('AccessDenied', 'Access Denied', 403);
-  if (protocol === 'json')
+  if (isJson(protocol))
     return new AwsApiError('MissingAuthenticationTokenException', 'Missing Authentication Token', 400);
   return new AwsApiError('MissingAuthenticationToken', 'Request is missing Authentication Token', 403);
 }
@@ -177,7 +190,7 @@ function invalidKey(protocol: Protocol): AwsApiError {
       403,
     );
   }
-  if (protocol === 'json')
+  if (isJson(protocol))
     return new AwsApiError(
       'UnrecognizedClientException',
       'The security token included in the request is invalid.',
@@ -273,12 +286,12 @@ export async function startAwsEmulator(options: AwsEmulatorOptions = {}): Promis
       // Never answered: the client's own timeout (or the emulator's close) ends it.
       if (fault === 'Stall') return;
       if (fault === 'ExpiredToken' && r.accessKeyId) identities.expire(r.accessKeyId);
-      fail(faultError(fault, r.protocol, target, caller?.arn ?? 'anonymous'));
+      fail(faultError(fault, r.protocol, target, caller?.arn ?? 'anonymous', r.registered));
       return;
     }
     if (throttleRate > 0 && throttleRng.next() < throttleRate) {
       stats.throttled++;
-      fail(faultError('Throttling', r.protocol, target, caller?.arn ?? 'anonymous'));
+      fail(faultError('Throttling', r.protocol, target, caller?.arn ?? 'anonymous', r.registered));
       return;
     }
     if (!r.accessKeyId) return fail(missingAuth(r.protocol));
@@ -296,8 +309,14 @@ export async function startAwsEmulator(options: AwsEmulatorOptions = {}): Promis
       account,
       requestId,
       params: r.params,
+      json: r.json,
+      http: { method: req.method ?? 'GET', url, body, headers: req.headers },
     };
     try {
+      if (r.registered) {
+        respond(res, r.registered.handle(ctx), head);
+        return;
+      }
       switch (r.service) {
         case 'ec2':
           respond(res, ec2Response(r.operation, handleEc2(ctx), requestId), head);
