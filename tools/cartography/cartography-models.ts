@@ -111,7 +111,12 @@ function unpackedWheel(env: NodeJS.ProcessEnv): string {
 
 /** What a dump script prints about the unpacked wheel, computed once per cache folder. */
 function dumped(script: string, file: string, env: NodeJS.ProcessEnv): unknown {
-  const dump = join(cacheDir(env), file);
+  // The dump is named after the script's content: a changed script dumps afresh.
+  const version = createHash('sha256')
+    .update(readFileSync(join(here, script)))
+    .digest('hex')
+    .slice(0, 12);
+  const dump = join(cacheDir(env), file.replace(/\.json$/, `-${version}.json`));
   if (!existsSync(dump)) {
     const wheel = unpackedWheel(env);
     const json = execFileSync('python3', ['-W', 'ignore', join(here, script), wheel], {

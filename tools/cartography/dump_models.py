@@ -87,6 +87,13 @@ def main(root):
                     links.append(rel_json(value()))
                 except TypeError:
                     pass
+    # (resource)-[:TAGGED]->(AWSTag) is written by a template query (intel/aws/resourcegroupstaggingapi.py),
+    # not a model: its mapping table says which labels get it.
+    from cartography.models.aws_tagging import AWS_TAGGABLE_RESOURCES
+
+    for resource in AWS_TAGGABLE_RESOURCES:
+        link = {"type": "TAGGED", "direction": "out", "target": "AWSTag", "targetKeys": ["id"], "properties": []}
+        links.append({**link, "source": resource.label})
     import importlib.metadata as metadata
 
     try:

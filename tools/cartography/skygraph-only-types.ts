@@ -8,4 +8,9 @@
 export const SKYGRAPH_ONLY_TYPES: Readonly<Record<string, string>> = {
   AWSOrganizationPolicy: 'Organizations service and resource control policies: no open tool graphs them',
   AWSOrganizationPolicyStatement: 'the statements of those policies',
+  AWSEBSDefaultEncryption:
+    'EBS encryption by default per account and region (GetEbsEncryptionByDefault): Cartography has no model of it',
+  AWSEKSNodegroup: 'EKS managed node groups: Cartography reads clusters and access entries only',
+  AWSGuardDutyRegionStatus:
+    'GuardDuty coverage per account and region: Cartography writes nothing where no detector exists',
 };

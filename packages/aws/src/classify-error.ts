@@ -59,6 +59,9 @@ const NETWORK_CODES = new Set([
   'UND_ERR_CONNECT_TIMEOUT',
 ]);
 
+/** Not-found codes outside the `NoSuch...`/`...NotFound` pattern (SQS: a queue deleted since it was listed). */
+const NOT_FOUND = new Set(['QueueDoesNotExist', 'AWS.SimpleQueueService.NonExistentQueue']);
+
 interface SdkErrorShape {
   name?: unknown;
   code?: unknown;
@@ -100,7 +103,11 @@ export function classifyAwsError(error: unknown, depth = 0): ErrorKind {
     return 'transient';
   }
   if (ids.some((id) => id.startsWith('AccessDenied') || DENIED.has(id))) return 'denied';
-  if (ids.some((id) => id.startsWith('NoSuch') || /NotFound(Exception|Error|Fault)?$/.test(id)))
+  if (
+    ids.some(
+      (id) => id.startsWith('NoSuch') || /NotFound(Exception|Error|Fault)?$/.test(id) || NOT_FOUND.has(id),
+    )
+  )
     return 'not-found';
   if (ids.some((id) => INVALID.has(id) || id.startsWith('InvalidParameter'))) return 'invalid';
   if (status !== undefined && status >= 500 && status !== 501) return 'transient';

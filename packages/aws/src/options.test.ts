@@ -1,6 +1,6 @@
 import { envNameOf, resolveConfig } from '@skygraph/core';
 import { describe, expect, it } from 'vitest';
-import { awsOptions } from './options.ts';
+import { AWS_SERVICES, awsOptions } from './options.ts';
 
 describe('awsOptions', () => {
   it('keeps the flag names scripts rely on, each with its SKYGRAPH_ variable', () => {
@@ -33,7 +33,8 @@ describe('awsOptions', () => {
       awsRoleSessionName: 'skygraph',
       awsRoleDuration: 3600,
       awsRegions: [],
-      awsServices: ['ec2', 'iam', 'rds', 's3', 'elb', 'kms', 'secretsmanager', 'cloudtrail', 'organizations'],
+      // Every service, whatever the list holds as services are added.
+      awsServices: [...AWS_SERVICES],
       awsConcurrency: 8,
       awsEndpoint: undefined,
     });

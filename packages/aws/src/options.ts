@@ -22,7 +22,21 @@ export const AWS_SERVICES = [
   'kms',
   'secretsmanager',
   'cloudtrail',
+  'autoscaling',
+  'config',
+  'guardduty',
+  'identitycenter',
+  'lambda',
+  'eks',
+  'ecs',
+  'ecr',
+  'dynamodb',
+  'sqs',
+  'sns',
+  'ssm',
   'organizations',
+  'route53',
+  'tags',
 ] as const;
 export type AwsService = (typeof AWS_SERVICES)[number];
 

@@ -57,6 +57,10 @@ export function createAwsProvider(config: AwsConfig, options: AwsProviderOptions
   const forcePathStyle = [env, process.env].some((vars) =>
     Boolean(endpoint || vars.AWS_ENDPOINT_URL || vars.AWS_ENDPOINT_URL_S3),
   );
+  // S3 Control's endpoint rules put the account id in front of any endpoint's host, an override's too.
+  const s3ControlEndpoint =
+    endpoint ??
+    [env, process.env].map((vars) => vars.AWS_ENDPOINT_URL_S3_CONTROL || vars.AWS_ENDPOINT_URL).find(Boolean);
   let hub = options.credentials ? shareCredentials(options.credentials) : undefined;
   return {
     name: 'aws',
@@ -73,6 +77,7 @@ export function createAwsProvider(config: AwsConfig, options: AwsProviderOptions
         hubCredentials: hub,
         client: {
           ...(endpoint ? { endpoint } : {}),
+          ...(s3ControlEndpoint ? { s3ControlEndpoint } : {}),
           forcePathStyle,
           ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
         },

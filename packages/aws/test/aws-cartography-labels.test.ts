@@ -91,7 +91,9 @@ describe("Cartography's current labels on an AWS graph", () => {
     );
     expect(after?.firstseen).toBe(instance.firstseen);
     expect(after?.subnets).toBe(1);
-  });
+    // Two syncs and a few statements per renamed type (about 50 now): Neo4j plans each statement
+    // afresh, which takes longer than the default limit on two cores.
+  }, 240_000);
 
   it("replaces the ids, labels, properties and edges an earlier version wrote with Cartography's, leaving no duplicate", async () => {
     const { emulator: aws } = await syncEstate(1);

@@ -1,45 +1,19 @@
-import {
-  type AwsEmulator,
-  type AwsEstate,
-  generateAwsEstate,
-  startAwsEmulator,
-} from '@skygraph/aws/emulator';
-import type { GraphStore } from '@skygraph/core';
-import { openTestStore } from '@skygraph/core/testing';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { activeMembers, expectGraphMatchesEstate } from './estate-expectations.ts';
-import { count, syncAws } from './sync-helpers.ts';
+import { count, useEmulatedAws } from './sync-helpers.ts';
 
 describe('AWS CloudTrail', () => {
-  let store: GraphStore;
-  let emulator: AwsEmulator | undefined;
-  let estate: AwsEstate;
-
-  const syncOnce = (values: Record<string, unknown> = {}) => {
-    if (!emulator) throw new Error('no emulator');
-    return syncAws(store, emulator, values);
-  };
-
-  beforeEach(async () => {
-    store = await openTestStore();
-    estate = generateAwsEstate({ seed: 53, accounts: 3, regionsPerAccount: 2, now: '2025-06-01T00:00:00Z' });
-    emulator = await startAwsEmulator({ estate });
-  });
-  afterEach(async () => {
-    await store.close();
-    await emulator?.close();
-    emulator = undefined;
-  });
+  const aws = useEmulatedAws({ estate: { seed: 53 } });
 
   it('writes each trail once, from its home region, with its status, selectors, bucket and key', async () => {
-    const result = await syncOnce();
+    const { result } = await aws.sync();
     expect(result.errors).toEqual([]);
-    await expectGraphMatchesEstate(store, estate);
-    const management = estate.accounts[0];
+    await expectGraphMatchesEstate(aws.store, aws.estate);
+    const management = aws.estate.accounts[0];
     const org = management?.trails.find((t) => t.isOrganizationTrail);
     if (!management || !org) throw new Error('no organisation trail');
     // Seen from every region of every member, the organisation trail is still one node, the management account's.
-    const rows = await store.read(
+    const rows = await aws.store.read(
       `MATCH (a:AWSAccount)-[:RESOURCE]->(t:AWSCloudTrailTrail {id: $arn})
        OPTIONAL MATCH (t)-[:LOGS_TO]->(b:AWSS3Bucket)
        OPTIONAL MATCH (t)-[:ENCRYPTED_BY]->(k:AWSKMSKey)
@@ -65,9 +39,9 @@ describe('AWS CloudTrail', () => {
       },
     ]);
     // The organisation trail delivers to the log archive account's bucket.
-    expect(estate.accounts[2]?.buckets.map((b) => b.name)).toContain(org.s3BucketName);
+    expect(aws.estate.accounts[2]?.buckets.map((b) => b.name)).toContain(org.s3BucketName);
     const advanced = management.trails.find((t) => t.advancedEventSelectors !== undefined);
-    const [selectors] = await store.read(
+    const [selectors] = await aws.store.read(
       'MATCH (t:AWSCloudTrailTrail {id: $arn}) RETURN t.event_selectors AS basic, t.advanced_event_selectors AS advanced, t.has_custom_event_selectors AS custom, t.logs_all_management_events AS all_management',
       { arn: advanced?.arn },
     );
@@ -81,15 +55,15 @@ describe('AWS CloudTrail', () => {
         ],
       },
     ]);
-    const trails = estate.accounts
-      .filter((a) => activeMembers(estate).includes(a))
+    const trails = aws.estate.accounts
+      .filter((a) => activeMembers(aws.estate).includes(a))
       .reduce((n, a) => n + a.trails.length, 0);
-    expect(await count(store, 'MATCH (t:AWSCloudTrailTrail) RETURN count(t) AS c')).toBe(trails);
+    expect(await count(aws.store, 'MATCH (t:AWSCloudTrailTrail) RETURN count(t) AS c')).toBe(trails);
   });
 
   it("keeps a multi-Region trail when another region's scope is cleaned up, and removes a deleted trail", async () => {
-    await syncOnce();
-    const [member] = activeMembers(estate);
+    await aws.sync();
+    const [member] = activeMembers(aws.estate);
     if (!member) throw new Error('no member');
     const [home, other] = member.enabledRegions as [string, string];
     const multi = member.trails.find((t) => t.isMultiRegionTrail);
@@ -98,24 +72,28 @@ describe('AWS CloudTrail', () => {
       throw new Error('the member has a multi-Region trail and a trail in its second region');
     expect(multi.homeRegion).toBe(home);
     member.trails = member.trails.filter((t) => t !== gone);
-    const result = await syncOnce();
+    const { result } = await aws.sync();
     expect(result.errors).toEqual([]);
     // The other region's cleanup deleted its own trail, not the shadow of the multi-Region one.
     expect(
-      await count(store, 'MATCH (t:AWSCloudTrailTrail {id: $arn}) RETURN count(t) AS c', { arn: gone.arn }),
+      await count(aws.store, 'MATCH (t:AWSCloudTrailTrail {id: $arn}) RETURN count(t) AS c', {
+        arn: gone.arn,
+      }),
     ).toBe(0);
     expect(
-      await count(store, 'MATCH (t:AWSCloudTrailTrail {id: $arn}) RETURN count(t) AS c', { arn: multi.arn }),
+      await count(aws.store, 'MATCH (t:AWSCloudTrailTrail {id: $arn}) RETURN count(t) AS c', {
+        arn: multi.arn,
+      }),
     ).toBe(1);
-    await expectGraphMatchesEstate(store, estate);
+    await expectGraphMatchesEstate(aws.store, aws.estate);
   });
 
   it('reports a region where CloudTrail is denied, keeps its trails, and syncs the rest', async () => {
-    await syncOnce();
-    const [member] = activeMembers(estate);
+    await aws.sync();
+    const [member] = activeMembers(aws.estate);
     const region = member?.enabledRegions[0] as string;
     if (!member) throw new Error('no member');
-    emulator?.setFaults([
+    aws.emulator.setFaults([
       {
         service: 'cloudtrail',
         account: member.id,
@@ -124,7 +102,7 @@ describe('AWS CloudTrail', () => {
         kind: 'AccessDenied',
       },
     ]);
-    const result = await syncOnce();
+    const { result } = await aws.sync();
     expect(result.status).toBe('partial');
     expect(result.errors).toHaveLength(1);
     expect(result.errors[0]).toMatchObject({
@@ -134,21 +112,21 @@ describe('AWS CloudTrail', () => {
     });
     expect(
       await count(
-        store,
+        aws.store,
         'MATCH (:AWSAccount {id: $account})-[:RESOURCE]->(t:AWSCloudTrailTrail {region: $region}) RETURN count(t) AS c',
         { account: member.id, region },
       ),
     ).toBe(member.trails.filter((t) => t.homeRegion === region).length);
-    emulator?.setFaults([]);
-    expect((await syncOnce()).status).toBe('success');
-    await expectGraphMatchesEstate(store, estate);
+    aws.emulator.setFaults([]);
+    expect((await aws.sync()).result.status).toBe('success');
+    await expectGraphMatchesEstate(aws.store, aws.estate);
   });
 
   it('syncs CloudTrail alone with --aws-services cloudtrail, and leaves a refused status unknown', async () => {
-    const [member] = activeMembers(estate);
+    const [member] = activeMembers(aws.estate);
     const trail = member?.trails[0];
     if (!member || !trail) throw new Error('no member trail');
-    emulator?.setFaults([
+    aws.emulator.setFaults([
       {
         service: 'cloudtrail',
         account: member.id,
@@ -157,19 +135,19 @@ describe('AWS CloudTrail', () => {
         kind: 'AccessDenied',
       },
     ]);
-    const result = await syncOnce({ awsServices: ['cloudtrail'] });
+    const { result } = await aws.sync({ awsServices: ['cloudtrail'] });
     expect(result.status).toBe('success');
-    const trails = activeMembers(estate).reduce((n, a) => n + a.trails.length, 0);
-    expect(await count(store, 'MATCH (t:AWSCloudTrailTrail) RETURN count(t) AS c')).toBe(trails);
-    expect(await count(store, 'MATCH (i:AWSEC2Instance) RETURN count(i) AS c')).toBe(0);
-    const [row] = await store.read(
+    const trails = activeMembers(aws.estate).reduce((n, a) => n + a.trails.length, 0);
+    expect(await count(aws.store, 'MATCH (t:AWSCloudTrailTrail) RETURN count(t) AS c')).toBe(trails);
+    expect(await count(aws.store, 'MATCH (i:AWSEC2Instance) RETURN count(i) AS c')).toBe(0);
+    const [row] = await aws.store.read(
       'MATCH (t:AWSCloudTrailTrail {id: $arn}) RETURN t.is_logging AS logging, t.event_selectors AS selectors',
       { arn: trail.arn },
     );
     expect(row?.logging).toBeNull();
     expect(row?.selectors).toEqual(expect.any(String));
-    expect(emulator?.stats().byOperation['cloudtrail:DescribeTrails']).toBe(
-      activeMembers(estate).reduce((n, a) => n + a.enabledRegions.length, 0),
+    expect(aws.emulator.stats().byOperation['cloudtrail:DescribeTrails']).toBe(
+      activeMembers(aws.estate).reduce((n, a) => n + a.enabledRegions.length, 0),
     );
   });
 });

@@ -100,6 +100,7 @@ describe('AWS account discovery and planning', () => {
       'iam:roles',
       'iam:account',
       's3:buckets',
+      'route53:zones',
     ]);
     const regional = scopes.find((s) => s.id === `aws/${member?.id}/${member?.enabledRegions[0]}`);
     expect(regional?.labels).toEqual({
@@ -115,17 +116,36 @@ describe('AWS account discovery and planning', () => {
       'ec2:key-pairs',
       'ec2:network-interfaces',
       'ec2:instances',
+      'ec2:snapshots',
       'ec2:volumes',
+      'ec2:images',
+      'ec2:launch-templates',
+      'ec2:ebs-default-encryption',
       'ec2:internet-gateways',
       'ec2:vpc-peering',
       'elb:load-balancers',
       'elbv2:load-balancers',
+      'autoscaling:groups',
+      'config:recorders',
       'rds:subnet-groups',
       'rds:clusters',
       'rds:instances',
+      'rds:snapshots',
       'kms:keys',
       'secretsmanager:secrets',
       'cloudtrail:trails',
+      'lambda:functions',
+      'eks:clusters',
+      'dynamodb:tables',
+      'ecr:repositories',
+      'sqs:queues',
+      'sns:topics',
+      'ssm:instances-parameters',
+      'ecs:clusters',
+      'guardduty:detectors',
+      'identitycenter:instances',
+      's3:account-public-access-block',
+      'tagging:resources',
     ]);
     // Nothing but discovery reached the emulator.
     const served = Object.keys(emulator.stats().byOperation);
@@ -262,7 +282,7 @@ describe('AWS account discovery and planning', () => {
     expect(() => awsConfig({ awsAccounts: ['12345'] })).toThrow(
       /--aws-accounts: expected a 12-digit account id/,
     );
-    expect(() => awsConfig({ awsServices: ['ec2', 'lambda'] })).toThrow(/--aws-services/);
+    expect(() => awsConfig({ awsServices: ['ec2', 'lamda'] })).toThrow(/--aws-services/);
   });
 
   it('reaches the APIs through AWS_ENDPOINT_URL when no endpoint is given', async () => {

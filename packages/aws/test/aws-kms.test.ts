@@ -1,74 +1,12 @@
-import { Writable } from 'node:stream';
-import {
-  type AwsEmulator,
-  type AwsEstate,
-  generateAwsEstate,
-  startAwsEmulator,
-} from '@skygraph/aws/emulator';
-import { createLogger, type GraphStore, sync } from '@skygraph/core';
-import { openTestStore } from '@skygraph/core/testing';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { activeMembers, expectGraphMatchesEstate } from './estate-expectations.ts';
-import { count, emulatedProvider, FAST_RETRY } from './sync-helpers.ts';
-
-interface Warning {
-  msg: string;
-  collector?: string;
-  key?: string;
-  operation?: string;
-}
-
-/** A logger that keeps its warnings, as a user reads them on standard error. */
-function recordingLogger() {
-  const warnings: Warning[] = [];
-  const destination = new Writable({
-    write(chunk, _encoding, done) {
-      for (const line of String(chunk).split('\n').filter(Boolean)) {
-        const entry = JSON.parse(line) as Warning & { level: number };
-        if (entry.level === 40)
-          warnings.push({
-            msg: entry.msg,
-            collector: entry.collector,
-            key: entry.key,
-            operation: entry.operation,
-          });
-      }
-      done();
-    },
-  });
-  return { log: createLogger({ level: 'warn', json: true, destination }), warnings };
-}
+import { count, useEmulatedAws } from './sync-helpers.ts';
 
 describe('AWS KMS when access is refused', () => {
-  let store: GraphStore;
-  let emulator: AwsEmulator | undefined;
-  let estate: AwsEstate;
-
-  const syncLogged = async (values: Record<string, unknown> = {}) => {
-    const recorder = recordingLogger();
-    if (!emulator) throw new Error('no emulator');
-    const result = await sync({
-      store,
-      providers: [emulatedProvider(emulator, values)],
-      retry: FAST_RETRY,
-      log: recorder.log,
-    });
-    return { result, warnings: recorder.warnings };
-  };
-
-  beforeEach(async () => {
-    store = await openTestStore();
-    estate = generateAwsEstate({ seed: 47, accounts: 3, regionsPerAccount: 2, now: '2025-06-01T00:00:00Z' });
-    emulator = await startAwsEmulator({ estate });
-  });
-  afterEach(async () => {
-    await store.close();
-    await emulator?.close();
-    emulator = undefined;
-  });
+  const aws = useEmulatedAws({ estate: { seed: 47 }, warnFields: ['collector', 'key', 'operation'] });
 
   it('keeps a key whose policy the audit role may not read, with its analysis unknown, and says which', async () => {
-    const [, member] = activeMembers(estate);
+    const [, member] = activeMembers(aws.estate);
     const region = member?.enabledRegions[0] as string;
     const key = member?.regions[region]?.kmsKeys.find((k) => k.keyManager === 'CUSTOMER');
     if (!member || !key) throw new Error('the member has no customer key');
@@ -84,11 +22,11 @@ describe('AWS KMS when access is refused', () => {
         },
       ],
     };
-    const { result, warnings } = await syncLogged();
+    const { result, warnings } = await aws.sync();
     expect(result.errors).toEqual([]);
     expect(result.status).toBe('success');
-    await expectGraphMatchesEstate(store, estate);
-    const [row] = await store.read(
+    await expectGraphMatchesEstate(aws.store, aws.estate);
+    const [row] = await aws.store.read(
       'MATCH (k:AWSKMSKey {id: $id}) RETURN k.anonymous_access AS anonymous, k.policy AS policy, k.rotation_enabled AS rotation, k.key_state AS state',
       { id: key.keyId },
     );
@@ -110,9 +48,9 @@ describe('AWS KMS when access is refused', () => {
   });
 
   it('reports a region where KMS is denied, keeps its keys, and syncs the rest of the region', async () => {
-    const first = await syncLogged();
+    const first = await aws.sync();
     expect(first.result.status).toBe('success');
-    const [, member] = activeMembers(estate);
+    const [, member] = activeMembers(aws.estate);
     const region = member?.enabledRegions[1] as string;
     const resources = member?.regions[region];
     if (!member || !resources) throw new Error('the member has no second region');
@@ -120,11 +58,11 @@ describe('AWS KMS when access is refused', () => {
     const goneKey = resources.kmsKeys.pop();
     resources.kmsAliases = resources.kmsAliases.filter((a) => a.targetKeyId !== goneKey?.keyId);
     const goneInstance = resources.instances.pop();
-    emulator?.setFaults([
+    aws.emulator.setFaults([
       { service: 'kms', account: member.id, region, operation: 'ListKeys', kind: 'AccessDenied' },
     ]);
 
-    const { result, warnings } = await syncLogged();
+    const { result, warnings } = await aws.sync();
     expect(result.status).toBe('partial');
     expect(result.errors).toHaveLength(1);
     expect(result.errors[0]).toMatchObject({
@@ -139,39 +77,39 @@ describe('AWS KMS when access is refused', () => {
     ).toHaveLength(1);
     // The denied region keeps the key it can no longer list; its EC2 data is refreshed but, the scope having failed, not cleaned up.
     expect(
-      await count(store, 'MATCH (k:AWSKMSKey {id: $id}) RETURN count(k) AS c', { id: goneKey?.keyId }),
+      await count(aws.store, 'MATCH (k:AWSKMSKey {id: $id}) RETURN count(k) AS c', { id: goneKey?.keyId }),
     ).toBe(1);
     expect(
-      await count(store, 'MATCH (i:AWSEC2Instance {id: $id}) RETURN count(i) AS c', {
+      await count(aws.store, 'MATCH (i:AWSEC2Instance {id: $id}) RETURN count(i) AS c', {
         id: goneInstance?.instanceId,
       }),
     ).toBe(1);
     expect(
       await count(
-        store,
+        aws.store,
         'MATCH (:AWSAccount {id: $account})-[:RESOURCE]->(k:AWSKMSKey {region: $region}) RETURN count(k) AS c',
         { account: member.id, region: member.enabledRegions[0] },
       ),
     ).toBe(member.regions[member.enabledRegions[0] as string]?.kmsKeys.length);
 
-    emulator?.setFaults([]);
-    const healed = await syncLogged();
+    aws.emulator.setFaults([]);
+    const healed = await aws.sync();
     expect(healed.result.status).toBe('success');
-    await expectGraphMatchesEstate(store, estate);
+    await expectGraphMatchesEstate(aws.store, aws.estate);
   });
 
   it('syncs KMS alone with --aws-services kms', async () => {
-    const { result } = await syncLogged({ awsServices: ['kms'] });
+    const { result } = await aws.sync({ awsServices: ['kms'] });
     expect(result.status).toBe('success');
-    const members = activeMembers(estate);
+    const members = activeMembers(aws.estate);
     const keys = members.reduce(
       (n, a) => n + Object.values(a.regions).reduce((m, r) => m + r.kmsKeys.length, 0),
       0,
     );
-    expect(await count(store, 'MATCH (k:AWSKMSKey) RETURN count(k) AS c')).toBe(keys);
-    expect(await count(store, 'MATCH (i:AWSEC2Instance) RETURN count(i) AS c')).toBe(0);
-    expect(emulator?.stats().byService.ec2 ?? 0).toBe(
-      emulator?.stats().byOperation['ec2:DescribeRegions'] ?? 0,
+    expect(await count(aws.store, 'MATCH (k:AWSKMSKey) RETURN count(k) AS c')).toBe(keys);
+    expect(await count(aws.store, 'MATCH (i:AWSEC2Instance) RETURN count(i) AS c')).toBe(0);
+    expect(aws.emulator.stats().byService.ec2 ?? 0).toBe(
+      aws.emulator.stats().byOperation['ec2:DescribeRegions'] ?? 0,
     );
   });
 });

@@ -1,47 +1,25 @@
-import {
-  type AwsEmulator,
-  type AwsEstate,
-  generateAwsEstate,
-  startAwsEmulator,
-} from '@skygraph/aws/emulator';
-import { type GraphStore, sync } from '@skygraph/core';
-import { openTestStore } from '@skygraph/core/testing';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { activeMembers, expectGraphMatchesEstate } from './estate-expectations.ts';
-import { count, emulatedProvider, FAST_RETRY, syncAws } from './sync-helpers.ts';
+import { count, useEmulatedAws } from './sync-helpers.ts';
 
 describe('AWS Secrets Manager against the emulator', () => {
-  let store: GraphStore;
-  let emulator: AwsEmulator | undefined;
-  let estate: AwsEstate;
-
-  beforeEach(async () => {
-    store = await openTestStore();
-    estate = generateAwsEstate({ seed: 53, accounts: 3, regionsPerAccount: 2, now: '2025-06-01T00:00:00Z' });
-    emulator = await startAwsEmulator({ estate });
-  });
-  afterEach(async () => {
-    await store.close();
-    await emulator?.close();
-    emulator = undefined;
-  });
+  const aws = useEmulatedAws({ estate: { seed: 53 } });
 
   const management = () => {
-    const account = estate.accounts.find((a) => a.id === estate.organization.managementAccountId);
+    const account = aws.estate.accounts.find((a) => a.id === aws.estate.organization.managementAccountId);
     if (!account) throw new Error('no management account');
     return account;
   };
 
   it('writes secrets and versions under Cartography names, with rotation, policy analysis and keys', async () => {
-    if (!emulator) throw new Error('no emulator');
-    const result = await syncAws(store, emulator);
+    const { result } = await aws.sync();
     expect(result.errors).toEqual([]);
-    await expectGraphMatchesEstate(store, estate);
+    await expectGraphMatchesEstate(aws.store, aws.estate);
     const account = management();
     const regionName = account.enabledRegions[0] as string;
     const region = account.regions[regionName];
     if (!region) throw new Error('no region');
-    const rows = await store.read(
+    const rows = await aws.store.read(
       `MATCH (:AWSAccount {id: $account})-[:RESOURCE]->(s:AWSSecretsManagerSecret:SecretsManagerSecret:Secret {region: $region})
        OPTIONAL MATCH (s)-[:ENCRYPTED_BY]->(k:AWSKMSKey)
        RETURN s.description AS description, s.rotation_enabled AS rotation, s.last_rotated_date AS rotated,
@@ -50,7 +28,7 @@ describe('AWS Secrets Manager against the emulator', () => {
       { account: account.id, region: regionName },
     );
     const by = (d: string) => rows.find((r) => r.description === d);
-    const external = estate.accounts.find((a) => a.parentId === undefined)?.id;
+    const external = aws.estate.accounts.find((a) => a.parentId === undefined)?.id;
     expect(by('legacy-no-rotation-secret')).toMatchObject({
       rotation: false,
       rotated: null,
@@ -80,7 +58,7 @@ describe('AWS Secrets Manager against the emulator', () => {
     });
     expect(by('default-key-secret')).toMatchObject({ kmsKeyId: null, key: null });
 
-    const versions = await store.read(
+    const versions = await aws.store.read(
       `MATCH (:AWSAccount {id: $account})-[:RESOURCE]->(v:AWSSecretsManagerSecretVersion:SecretsManagerSecretVersion {region: $region})-[:VERSION_OF]->(s:AWSSecretsManagerSecret)
        OPTIONAL MATCH (v)-[:ENCRYPTED_BY]->(k:AWSKMSKey)
        RETURN v.id AS id, s.arn AS secret, v.version_stages AS stages, k.arn AS key ORDER BY id`,
@@ -99,7 +77,9 @@ describe('AWS Secrets Manager against the emulator', () => {
         .sort((x, y) => (x.id < y.id ? -1 : 1)),
     );
     // Metadata only: no request that returns a secret value.
-    const served = Object.keys(emulator.stats().byOperation).filter((op) => op.startsWith('secretsmanager:'));
+    const served = Object.keys(aws.emulator.stats().byOperation).filter((op) =>
+      op.startsWith('secretsmanager:'),
+    );
     expect(served.sort()).toEqual([
       'secretsmanager:GetResourcePolicy',
       'secretsmanager:ListSecretVersionIds',
@@ -108,8 +88,7 @@ describe('AWS Secrets Manager against the emulator', () => {
   });
 
   it('removes a deleted secret and its versions on the next sync, and keeps a refused policy unknown', async () => {
-    if (!emulator) throw new Error('no emulator');
-    await syncAws(store, emulator);
+    await aws.sync();
     const account = management();
     const region = account.regions[account.enabledRegions[0] as string];
     const gone = region?.secrets.find((s) => s.description === 'stale-rotation-secret');
@@ -127,21 +106,25 @@ describe('AWS Secrets Manager against the emulator', () => {
         },
       ],
     };
-    const second = await syncAws(store, emulator);
+    const { result: second } = await aws.sync();
     expect(second.errors).toEqual([]);
     expect(second.status).toBe('success');
-    await expectGraphMatchesEstate(store, estate);
+    await expectGraphMatchesEstate(aws.store, aws.estate);
     expect(
-      await count(store, 'MATCH (s:AWSSecretsManagerSecret {id: $id}) RETURN count(s) AS c', {
+      await count(aws.store, 'MATCH (s:AWSSecretsManagerSecret {id: $id}) RETURN count(s) AS c', {
         id: gone.arn,
       }),
     ).toBe(0);
     expect(
-      await count(store, 'MATCH (v:AWSSecretsManagerSecretVersion {secret_id: $id}) RETURN count(v) AS c', {
-        id: gone.arn,
-      }),
+      await count(
+        aws.store,
+        'MATCH (v:AWSSecretsManagerSecretVersion {secret_id: $id}) RETURN count(v) AS c',
+        {
+          id: gone.arn,
+        },
+      ),
     ).toBe(0);
-    const [row] = await store.read(
+    const [row] = await aws.store.read(
       'MATCH (s:AWSSecretsManagerSecret {id: $id}) RETURN s.anonymous_access AS anonymous, s.policy AS policy',
       { id: denying.arn },
     );
@@ -149,15 +132,14 @@ describe('AWS Secrets Manager against the emulator', () => {
   });
 
   it('reports a region where Secrets Manager is denied, keeps its secrets, and syncs the rest', async () => {
-    if (!emulator) throw new Error('no emulator');
-    const first = await syncAws(store, emulator);
+    const { result: first } = await aws.sync();
     expect(first.status).toBe('success');
-    const [, member] = activeMembers(estate);
+    const [, member] = activeMembers(aws.estate);
     const region = member?.enabledRegions[1] as string;
     const resources = member?.regions[region];
     if (!member || !resources) throw new Error('the member has no second region');
     const gone = resources.secrets.pop();
-    emulator.setFaults([
+    aws.emulator.setFaults([
       {
         service: 'secretsmanager',
         account: member.id,
@@ -166,7 +148,7 @@ describe('AWS Secrets Manager against the emulator', () => {
         kind: 'AccessDenied',
       },
     ]);
-    const result = await syncAws(store, emulator);
+    const { result } = await aws.sync();
     expect(result.status).toBe('partial');
     expect(result.errors).toHaveLength(1);
     expect(result.errors[0]).toMatchObject({
@@ -176,30 +158,25 @@ describe('AWS Secrets Manager against the emulator', () => {
       code: 'ACCESS_DENIED',
     });
     expect(
-      await count(store, 'MATCH (s:AWSSecretsManagerSecret {id: $id}) RETURN count(s) AS c', {
+      await count(aws.store, 'MATCH (s:AWSSecretsManagerSecret {id: $id}) RETURN count(s) AS c', {
         id: gone?.arn,
       }),
     ).toBe(1);
-    emulator.setFaults([]);
-    const healed = await syncAws(store, emulator);
+    aws.emulator.setFaults([]);
+    const { result: healed } = await aws.sync();
     expect(healed.status).toBe('success');
-    await expectGraphMatchesEstate(store, estate);
+    await expectGraphMatchesEstate(aws.store, aws.estate);
   });
 
   it('syncs Secrets Manager alone with --aws-services secretsmanager', async () => {
-    if (!emulator) throw new Error('no emulator');
-    const result = await sync({
-      store,
-      providers: [emulatedProvider(emulator, { awsServices: ['secretsmanager'] })],
-      retry: FAST_RETRY,
-    });
+    const { result } = await aws.sync({ awsServices: ['secretsmanager'] });
     expect(result.status).toBe('success');
-    const secrets = activeMembers(estate).reduce(
+    const secrets = activeMembers(aws.estate).reduce(
       (n, a) => n + Object.values(a.regions).reduce((m, r) => m + r.secrets.length, 0),
       0,
     );
-    expect(await count(store, 'MATCH (s:AWSSecretsManagerSecret) RETURN count(s) AS c')).toBe(secrets);
-    expect(await count(store, 'MATCH (k:AWSKMSKey) RETURN count(k) AS c')).toBe(0);
-    expect(emulator.stats().byService.kms ?? 0).toBe(0);
+    expect(await count(aws.store, 'MATCH (s:AWSSecretsManagerSecret) RETURN count(s) AS c')).toBe(secrets);
+    expect(await count(aws.store, 'MATCH (k:AWSKMSKey) RETURN count(k) AS c')).toBe(0);
+    expect(aws.emulator.stats().byService.kms ?? 0).toBe(0);
   });
 });

@@ -556,6 +556,14 @@ describe('AWS provider against the emulator', () => {
       region.kmsAliases = region.kmsAliases.filter((a) => a.targetKeyId !== goneKey?.keyId);
       const stopped = region.kmsKeys.find((k) => k.description === 'public-everyone-key');
       if (stopped) stopped.rotationEnabled = false;
+      // A function is deleted (its aliases with it); the public webhook moves behind IAM auth.
+      const goneFunction = region.lambdaFunctions.find((f) => f.aliases.length > 0);
+      region.lambdaFunctions = region.lambdaFunctions.filter((f) => f !== goneFunction);
+      const closed = region.lambdaFunctions.find((f) => f.url?.authType === 'NONE');
+      if (closed?.url) {
+        closed.url.authType = 'AWS_IAM';
+        delete closed.policy;
+      }
 
       const second = await syncAws(store, local);
       expect(second.errors).toEqual([]);
@@ -577,6 +585,19 @@ describe('AWS provider against the emulator', () => {
       expect(
         await count(store, 'MATCH (k:AWSKMSKey {id: $id}) RETURN count(k) AS c', { id: goneKey?.keyId }),
       ).toBe(0);
+      expect(
+        await count(store, 'MATCH (f:AWSLambda {id: $id}) RETURN count(f) AS c', {
+          id: goneFunction?.functionArn,
+        }),
+      ).toBe(0);
+      expect(
+        await store.read(
+          'MATCH (f:AWSLambda {id: $id}) RETURN f.anonymous_access AS a, f.exposed_internet AS e',
+          {
+            id: closed?.functionArn,
+          },
+        ),
+      ).toEqual([{ a: false, e: null }]);
       expect(
         (
           await store.read('MATCH (k:AWSKMSKey {id: $id}) RETURN k.rotation_enabled AS r', {

@@ -1,13 +1,11 @@
-import { type AnalysisJob, writerStamp } from '@skygraph/core';
-
-/** MERGEs a relationship the way the loader does (firstseen on creation, lastupdated every run). */
-const stamp = (rel: string) =>
-  `ON CREATE SET ${rel}.firstseen = timestamp()\nSET ${rel}.lastupdated = $updateTag, ${writerStamp(rel)}`;
+import type { AnalysisJob } from '@skygraph/core';
+import { linkByProperty, stamp } from './merge-stamp.ts';
 
 /**
  * Completes relationships whose target is synced in another scope: a role
  * trusting a principal of another account, an instance's IAM instance profile
- * (the regional scope runs beside the account's IAM), a peering connection's
+ * (the regional scope runs beside the account's IAM), a Lambda function's
+ * execution role, an ECS task definition's roles and a container's ECR image, the IAM principal of an EKS access entry, a peering connection's
  * VPC in another account, a CloudTrail trail's S3 bucket (the account's global
  * scope, or the log archive account's) and its KMS key (perhaps another
  * account's). The collectors write these edges whenever the target
@@ -27,10 +25,13 @@ UNWIND r.trusted_aws_principals AS arn
 MATCH (p:AWSPrincipal {arn: arn})
 MERGE (r)-[t:TRUSTS_AWS_PRINCIPAL]->(p)
 ${stamp('t')}`,
-    `MATCH (i:AWSEC2Instance) WHERE i.iaminstanceprofile IS NOT NULL
-MATCH (p:AWSInstanceProfile {id: i.iaminstanceprofile})
-MERGE (i)-[x:INSTANCE_PROFILE]->(p)
-${stamp('x')}`,
+    linkByProperty({
+      source: 'AWSEC2Instance',
+      property: 'iaminstanceprofile',
+      rel: 'INSTANCE_PROFILE',
+      target: 'AWSInstanceProfile',
+      key: 'id',
+    }),
     // Cartography's ontology edge: the role an instance acts as, through its instance profile.
     `MATCH (i:AWSEC2Instance)-[:INSTANCE_PROFILE]->(:AWSInstanceProfile)-[:ASSOCIATED_WITH]->(r:AWSRole)
 MERGE (i)-[x:ASSUMES]->(r)
@@ -38,21 +39,67 @@ ${stamp('x')}`,
     `MATCH (i:AWSEC2Instance)-[x:ASSUMES]->(r:AWSRole)
 WHERE NOT EXISTS { MATCH (i)-[:INSTANCE_PROFILE]->(:AWSInstanceProfile)-[:ASSOCIATED_WITH]->(r) }
 DELETE x`,
-    `MATCH (c:AWSPeeringConnection) WHERE c.accepter_vpc_id IS NOT NULL
-MATCH (v:AWSVpc {id: c.accepter_vpc_id})
-MERGE (c)-[x:ACCEPTER_VPC]->(v)
+    // A function's execution role (Cartography writes both edges: the trust view and the ontology's ASSUMES).
+    `MATCH (f:AWSLambda) WHERE f.role IS NOT NULL
+MATCH (r:AWSRole {arn: f.role})
+MERGE (f)-[x:STS_ASSUMEROLE_ALLOW]->(r)
+${stamp('x')}
+MERGE (f)-[y:ASSUMES]->(r)
+${stamp('y')}`,
+    // An ECS task definition's task and execution roles (IAM is the account's global scope).
+    linkByProperty({
+      source: 'AWSECSTaskDefinition',
+      property: 'task_role_arn',
+      rel: 'HAS_TASK_ROLE',
+      target: 'AWSRole',
+      key: 'arn',
+    }),
+    linkByProperty({
+      source: 'AWSECSTaskDefinition',
+      property: 'execution_role_arn',
+      rel: 'HAS_EXECUTION_ROLE',
+      target: 'AWSRole',
+      key: 'arn',
+    }),
+    // The ECR image an ECS container runs, when the repository is another account's or region's.
+    linkByProperty({
+      source: 'AWSECSContainer',
+      property: 'image_digest',
+      rel: 'HAS_IMAGE',
+      target: 'AWSECRImage',
+      key: 'id',
+    }),
+    `MATCH (e:AWSEKSAccessEntry) WHERE e.principal_arn IS NOT NULL
+MATCH (p:AWSPrincipal {arn: e.principal_arn})
+MERGE (p)-[x:GRANTED_ACCESS_TO]->(e)
 ${stamp('x')}`,
-    `MATCH (c:AWSPeeringConnection) WHERE c.requester_vpc_id IS NOT NULL
-MATCH (v:AWSVpc {id: c.requester_vpc_id})
-MERGE (c)-[x:REQUESTER_VPC]->(v)
-${stamp('x')}`,
-    `MATCH (t:AWSCloudTrailTrail) WHERE t.s3_bucket_name IS NOT NULL
-MATCH (b:AWSS3Bucket {name: t.s3_bucket_name})
-MERGE (t)-[x:LOGS_TO]->(b)
-${stamp('x')}`,
-    `MATCH (t:AWSCloudTrailTrail) WHERE t.kms_key_id IS NOT NULL
-MATCH (k:AWSKMSKey {arn: t.kms_key_id})
-MERGE (t)-[x:ENCRYPTED_BY]->(k)
-${stamp('x')}`,
+    linkByProperty({
+      source: 'AWSPeeringConnection',
+      property: 'accepter_vpc_id',
+      rel: 'ACCEPTER_VPC',
+      target: 'AWSVpc',
+      key: 'id',
+    }),
+    linkByProperty({
+      source: 'AWSPeeringConnection',
+      property: 'requester_vpc_id',
+      rel: 'REQUESTER_VPC',
+      target: 'AWSVpc',
+      key: 'id',
+    }),
+    linkByProperty({
+      source: 'AWSCloudTrailTrail',
+      property: 's3_bucket_name',
+      rel: 'LOGS_TO',
+      target: 'AWSS3Bucket',
+      key: 'name',
+    }),
+    linkByProperty({
+      source: 'AWSCloudTrailTrail',
+      property: 'kms_key_id',
+      rel: 'ENCRYPTED_BY',
+      target: 'AWSKMSKey',
+      key: 'arn',
+    }),
   ],
 };

@@ -1,6 +1,9 @@
 import { AwsApiError } from './api-error.ts';
 import { AWS_REGIONS, isKnownRegion, isOptInRegion } from './aws-regions.ts';
 import { applyFilters, type FilterTable, parseFilters } from './ec2-filters.ts';
+import { EC2_IMAGE_OPERATIONS } from './ec2-images-handler.ts';
+import { EC2_LAUNCH_TEMPLATE_OPERATIONS } from './ec2-launch-templates-handler.ts';
+import { EC2_SETTINGS_OPERATIONS } from './ec2-settings-handler.ts';
 import type {
   AwsGroupIdentifier,
   AwsInstance,
@@ -47,7 +50,7 @@ function stableHex(value: string, length: number): string {
   return out.slice(0, length);
 }
 
-const tagSet = (tags: readonly AwsTag[]) =>
+export const tagSet = (tags: readonly AwsTag[]) =>
   list('tagSet', 'item', tags, (t) => el('key', t.key) + el('value', t.value));
 const groupSet = (groups: readonly AwsGroupIdentifier[]) =>
   list('groupSet', 'item', groups, (g) => el('groupId', g.groupId) + el('groupName', g.groupName));
@@ -66,7 +69,7 @@ interface DescribeSpec<T> {
 }
 
 /** Ids, filters and paging shared by the Describe* operations. */
-function select<T>(
+export function select<T>(
   ctx: RequestContext,
   spec: DescribeSpec<T>,
 ): { items: readonly T[]; nextToken: string | undefined } {
@@ -109,9 +112,9 @@ function select<T>(
   };
 }
 
-const PAGE = { min: 5, max: 1000 };
+export const PAGE = { min: 5, max: 1000 };
 
-function resources(ctx: RequestContext): AwsRegionResources {
+export function resources(ctx: RequestContext): AwsRegionResources {
   const enabled = ctx.account.enabledRegions.includes(ctx.region);
   if (!enabled && (!isKnownRegion(ctx.region) || isOptInRegion(ctx.region))) {
     throw new AwsApiError('AuthFailure', 'AWS was not able to validate the provided access credentials', 401);
@@ -849,7 +852,11 @@ export const EC2_OPERATIONS: readonly string[] = Object.keys(OPERATIONS);
 
 /** Renders the body of an EC2 response (the elements after `requestId`). */
 export function handleEc2(ctx: RequestContext): string {
-  const op = OPERATIONS[ctx.operation];
+  const op =
+    OPERATIONS[ctx.operation] ??
+    EC2_IMAGE_OPERATIONS[ctx.operation] ??
+    EC2_LAUNCH_TEMPLATE_OPERATIONS[ctx.operation] ??
+    EC2_SETTINGS_OPERATIONS[ctx.operation];
   if (!op)
     throw new AwsApiError('InvalidAction', `The action ${ctx.operation} is not valid for this web service.`);
   return op(ctx);

@@ -1,3 +1,16 @@
+import type {
+  AwsAutoScalingGroup,
+  AwsLaunchConfiguration,
+  AwsLaunchTemplate,
+} from './estate-autoscaling-types.ts';
+import type { AwsContainerResources } from './estate-container-types.ts';
+import type { AwsDynamoDbResources } from './estate-dynamodb-types.ts';
+import type { AwsMessagingResources } from './estate-messaging-types.ts';
+import type { AwsHostedZone } from './estate-route53-types.ts';
+import type { AwsRegionSettings } from './estate-settings-types.ts';
+import type { AwsDbSnapshot, AwsEbsSnapshot, AwsImage } from './estate-snapshot-types.ts';
+import type { AwsSsmResources } from './estate-ssm-types.ts';
+
 /**
  * The AWS estate the emulator serves: a plain, mutable data structure.
  *
@@ -117,9 +130,27 @@ export interface AwsAccount {
   buckets: AwsBucket[];
   /** CloudTrail trails the account owns, each in its home region (DescribeTrails shows the shadows). */
   trails: AwsTrail[];
+  /** EBS encryption by default and AWS Config per region (estate-settings-types.ts); absent: defaults, no recorder. */
+  regionSettings?: Record<string, AwsRegionSettings>;
+  /** The IAM Identity Center instance the account holds (the management account's organisation instance). */
+  identityCenter?: AwsIdentityCenter;
+  /** Route 53 hosted zones (estate-route53-types.ts); none when absent. */
+  hostedZones?: AwsHostedZone[];
+  /** The account-level S3 Block Public Access configuration (S3 Control); absent: never set. */
+  s3PublicAccessBlock?: {
+    blockPublicAcls: boolean;
+    ignorePublicAcls: boolean;
+    blockPublicPolicy: boolean;
+    restrictPublicBuckets: boolean;
+  };
 }
 
-export interface AwsRegionResources {
+/** A region's resources; ECS and ECR are in estate-container-types.ts, DynamoDB in estate-dynamodb-types.ts, SSM in estate-ssm-types.ts, SQS and SNS in estate-messaging-types.ts. */
+export interface AwsRegionResources
+  extends AwsContainerResources,
+    AwsDynamoDbResources,
+    AwsSsmResources,
+    AwsMessagingResources {
   vpcs: AwsVpc[];
   subnets: AwsSubnet[];
   securityGroups: AwsSecurityGroup[];
@@ -142,6 +173,22 @@ export interface AwsRegionResources {
   kmsAliases: AwsKmsAlias[];
   /** Secrets Manager secrets (metadata only: the emulator holds no secret values). */
   secrets: AwsSecret[];
+  /** EBS snapshots the account owns (estate-snapshot-types.ts). */
+  snapshots: AwsEbsSnapshot[];
+  /** AMIs the account owns. */
+  images: AwsImage[];
+  /** RDS DB snapshots, manual and automated. */
+  dbSnapshots: AwsDbSnapshot[];
+  /** EC2 launch templates with their versions (estate-autoscaling-types.ts). */
+  launchTemplates: AwsLaunchTemplate[];
+  launchConfigurations: AwsLaunchConfiguration[];
+  autoScalingGroups: AwsAutoScalingGroup[];
+  /** GuardDuty detectors (at most one per account and region; none = GuardDuty never enabled there). */
+  guardDutyDetectors: AwsGuardDutyDetector[];
+  /** Lambda functions, with their URLs, resource policies and aliases. */
+  lambdaFunctions: AwsLambdaFunction[];
+  /** EKS clusters, with their node groups and access entries. */
+  eksClusters: AwsEksCluster[];
 }
 
 // ---------------------------------------------------------------- EC2
@@ -835,4 +882,235 @@ export interface AwsTrail {
   /** Basic selectors, or advanced ones: a trail uses one kind or the other. */
   eventSelectors: AwsTrailEventSelector[];
   advancedEventSelectors?: AwsTrailAdvancedEventSelector[];
+}
+
+// ---------------------------------------------------------------- GuardDuty
+
+/** A GuardDuty detector; `SUSPENDED` detectors answer `DISABLED` and raise no findings. */
+export interface AwsGuardDutyDetector {
+  /** 32 hex characters. */
+  detectorId: string;
+  status: 'ENABLED' | 'DISABLED';
+  findingPublishingFrequency: 'FIFTEEN_MINUTES' | 'ONE_HOUR' | 'SIX_HOURS';
+  serviceRole: string;
+  createdAt: string;
+  updatedAt: string;
+  /** Protection plans (`S3_DATA_EVENTS`, `EKS_AUDIT_LOGS`, `RUNTIME_MONITORING`, ...) and their status. */
+  features: { name: string; status: 'ENABLED' | 'DISABLED'; updatedAt: string }[];
+  findings: AwsGuardDutyFinding[];
+  tags: AwsTag[];
+}
+
+/** The resource a finding names, in the shape of the API's `Resource` (only the kinds the estate seeds). */
+export type AwsGuardDutyResource =
+  | { resourceType: 'Instance'; instanceId: string }
+  | { resourceType: 'S3Bucket'; bucketName: string; bucketArn: string }
+  | {
+      resourceType: 'AccessKey';
+      accessKeyId: string;
+      principalId: string;
+      userName: string;
+      userType: 'IAMUser' | 'AssumedRole' | 'Root';
+    }
+  | { resourceType: 'EKSCluster'; clusterName: string; clusterArn: string };
+
+export interface AwsGuardDutyFinding {
+  /** 32 hex characters. */
+  id: string;
+  type: string;
+  title: string;
+  description: string;
+  /** 1.0-8.9 in the console's Low/Medium/High bands; 9.0-10.0 is Critical (attack sequences). */
+  severity: number;
+  confidence: number;
+  createdAt: string;
+  updatedAt: string;
+  archived: boolean;
+  count: number;
+  eventFirstSeen: string;
+  eventLastSeen: string;
+  resource: AwsGuardDutyResource;
+  /** `AWS_API_CALL`, `NETWORK_CONNECTION`, `PORT_PROBE`, `DNS_REQUEST`. */
+  actionType: string;
+  /** For AWS_API_CALL findings: the call, and the remote account when it came from another account. */
+  apiCall?: {
+    api: string;
+    serviceName: string;
+    callerType: string;
+    remoteIp: string;
+    remoteAccountId?: string;
+  };
+}
+
+// ---------------------------------------------------------------- Lambda
+
+export interface AwsLambdaLayer {
+  /** The layer version ARN (`arn:aws:lambda:<region>:<account>:layer:<name>:<version>`). */
+  arn: string;
+  codeSize: number;
+}
+
+/** A function URL; `NONE` lets anyone on the internet invoke it (with a resource policy that allows it). */
+export interface AwsLambdaFunctionUrl {
+  authType: 'NONE' | 'AWS_IAM';
+  /** `https://<url-id>.lambda-url.<region>.on.aws/`. */
+  url: string;
+  creationTime: string;
+  lastModifiedTime: string;
+  invokeMode: 'BUFFERED' | 'RESPONSE_STREAM';
+  cors?: { allowOrigins: string[]; allowMethods: string[] };
+}
+
+export interface AwsLambdaAlias {
+  name: string;
+  functionVersion: string;
+  description: string;
+  revisionId: string;
+}
+
+export interface AwsLambdaFunction {
+  functionName: string;
+  functionArn: string;
+  /** Absent for container image functions. */
+  runtime?: string;
+  handler?: string;
+  /** The execution role's ARN. */
+  role: string;
+  description: string;
+  timeout: number;
+  memorySize: number;
+  codeSize: number;
+  codeSha256: string;
+  lastModified: string;
+  revisionId: string;
+  packageType: 'Zip' | 'Image';
+  architectures: ('x86_64' | 'arm64')[];
+  tracingMode: 'Active' | 'PassThrough';
+  /** The customer managed key of the environment variables. */
+  kmsKeyArn?: string;
+  layers: AwsLambdaLayer[];
+  vpcConfig?: { subnetIds: string[]; securityGroupIds: string[]; vpcId: string };
+  /** The resource-based policy (AddPermission statements); absent when none was added. */
+  policy?: PolicyDocument;
+  url?: AwsLambdaFunctionUrl;
+  aliases: AwsLambdaAlias[];
+  tags: AwsTag[];
+}
+
+// ---------------------------------------------------------------- EKS
+
+export type AwsEksLogType = 'api' | 'audit' | 'authenticator' | 'controllerManager' | 'scheduler';
+
+export interface AwsEksNodegroup {
+  nodegroupName: string;
+  nodegroupArn: string;
+  status: 'ACTIVE' | 'CREATING' | 'DEGRADED';
+  capacityType: 'ON_DEMAND' | 'SPOT';
+  instanceTypes: string[];
+  amiType: string;
+  nodeRole: string;
+  subnetIds: string[];
+  scaling: { minSize: number; maxSize: number; desiredSize: number };
+  diskSize: number;
+  version: string;
+  releaseVersion: string;
+  createdAt: string;
+  modifiedAt: string;
+  tags: AwsTag[];
+}
+
+export interface AwsEksAccessEntry {
+  principalArn: string;
+  /** `STANDARD`, `EC2_LINUX`, ... */
+  type: string;
+  username: string;
+  kubernetesGroups: string[];
+  createdAt: string;
+  modifiedAt: string;
+}
+
+export interface AwsEksCluster {
+  name: string;
+  arn: string;
+  version: string;
+  platformVersion: string;
+  status: 'ACTIVE' | 'CREATING' | 'UPDATING';
+  roleArn: string;
+  createdAt: string;
+  endpoint: string;
+  endpointPublicAccess: boolean;
+  endpointPrivateAccess: boolean;
+  publicAccessCidrs: string[];
+  vpcId: string;
+  subnetIds: string[];
+  securityGroupIds: string[];
+  clusterSecurityGroupId: string;
+  /** The control plane log types that are enabled (the others are off). */
+  enabledLogTypes: AwsEksLogType[];
+  /** The KMS key that encrypts Kubernetes secrets; absent when envelope encryption is off. */
+  secretsKeyArn?: string;
+  authenticationMode: 'API' | 'API_AND_CONFIG_MAP' | 'CONFIG_MAP';
+  certificateAuthorityData: string;
+  nodegroups: AwsEksNodegroup[];
+  accessEntries: AwsEksAccessEntry[];
+  tags: AwsTag[];
+}
+
+// ---------------------------------------------------------------- IAM Identity Center
+
+/** An IAM Identity Center instance with its identity store, permission sets and account assignments. */
+export interface AwsIdentityCenter {
+  /** `arn:aws:sso:::instance/ssoins-<16 hex>`. */
+  instanceArn: string;
+  /** `d-<10 alnum>`. */
+  identityStoreId: string;
+  name: string;
+  /** The one region the instance lives in; sso-admin and identitystore answer only there. */
+  region: string;
+  createdDate: string;
+  status: 'ACTIVE' | 'CREATE_IN_PROGRESS' | 'DELETE_IN_PROGRESS';
+  users: AwsSsoUser[];
+  groups: AwsSsoGroup[];
+  permissionSets: AwsPermissionSet[];
+  assignments: AwsAccountAssignment[];
+}
+
+export interface AwsSsoUser {
+  /** A UUID (optionally prefixed with the identity store's `<10 hex>-`). */
+  userId: string;
+  userName: string;
+  displayName: string;
+  email: string;
+  /** Set for users provisioned from an external IdP over SCIM. */
+  externalId?: { issuer: string; id: string };
+}
+
+export interface AwsSsoGroup {
+  groupId: string;
+  displayName: string;
+  description?: string;
+  externalId?: { issuer: string; id: string };
+  /** User ids of the members. */
+  memberIds: string[];
+}
+
+export interface AwsPermissionSet {
+  /** `arn:aws:sso:::permissionSet/<instance id>/ps-<16 hex>`. */
+  arn: string;
+  name: string;
+  description?: string;
+  /** ISO-8601 duration, e.g. `PT1H`. */
+  sessionDuration: string;
+  createdDate: string;
+  managedPolicyArns: string[];
+  inlinePolicy?: PolicyDocument;
+  tags: AwsTag[];
+}
+
+/** A principal's access to an account through a permission set. */
+export interface AwsAccountAssignment {
+  accountId: string;
+  permissionSetArn: string;
+  principalType: 'USER' | 'GROUP';
+  principalId: string;
 }

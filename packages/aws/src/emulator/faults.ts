@@ -19,7 +19,7 @@ export type FaultKind =
 /**
  * A fault to inject into matching requests. Unset fields match anything;
  * `service` is one of sts, organizations, ec2, elb, elbv2, rds, iam, s3, kms,
- * secretsmanager, cloudtrail, or a registry service's name (services.ts: lambda, eks, ...;
+ * secretsmanager, cloudtrail, or a registry service's name (services.ts: lambda, eks, guardduty, ecs, ecr, dynamodb, sqs, sns, ssm, sso, identitystore, route53, tagging, autoscaling, config, ...;
  * `elasticloadbalancing` matches both load balancer APIs); `account` is the
  * caller's account id; `times` limits how many requests the rule hits.
  *

@@ -1,12 +1,24 @@
 import { DEFAULT_REGION_ORDER } from './aws-regions.ts';
 import type { AwsAccount, AwsAccountStatus, AwsEstate, AwsOrganizationalUnit } from './estate-types.ts';
+import { generateAutoScaling } from './generate-autoscaling.ts';
 import { generateTrails, makeTrail, trailBucket, trailKey } from './generate-cloudtrail.ts';
+import { generateContainers } from './generate-containers.ts';
+import { generateDynamoDb } from './generate-dynamodb.ts';
+import { generateEks } from './generate-eks.ts';
+import { generateGuardDuty } from './generate-guardduty.ts';
 import { awsManagedPolicyCatalogue, generateIam, STRONG_PASSWORD_POLICY } from './generate-iam.ts';
+import { generateIdentityCenter } from './generate-identity-center.ts';
 import { generateKms } from './generate-kms.ts';
+import { generateLambda } from './generate-lambda.ts';
+import { generateMessaging } from './generate-messaging.ts';
 import { generateOrganizationPolicies } from './generate-organization-policies.ts';
 import { type AwsResourceCounts, generateRegion, resourceCounts } from './generate-region.ts';
-import { generateBuckets } from './generate-s3.ts';
+import { generateRoute53 } from './generate-route53.ts';
+import { accountPublicAccessBlock, generateBuckets } from './generate-s3.ts';
 import { generateSecrets } from './generate-secrets-manager.ts';
+import { generateSettings } from './generate-settings.ts';
+import { generateSnapshots } from './generate-snapshots.ts';
+import { generateSsm } from './generate-ssm.ts';
 import { accessKeyId, ec2Id, iamUniqueId } from './ids.ts';
 import { Rng } from './random.ts';
 
@@ -114,6 +126,7 @@ function buildAccount(ctx: AccountContext, spec: AccountSpec): AwsAccount {
   });
   const profile = iam.roles.find((r) => r.roleName === 'ec2-app-role')?.instanceProfiles[0];
   const regions: AwsAccount['regions'] = {};
+  const regionSettings: NonNullable<AwsAccount['regionSettings']> = {};
   spec.regions.forEach((region, i) => {
     regions[region] = generateRegion({
       rng: new Rng(`${ctx.seed}/${spec.id}/${region}`),
@@ -155,6 +168,145 @@ function buildAccount(ctx: AccountContext, spec: AccountSpec): AwsAccount {
         externalAccountId: ctx.externalAccountId,
       }),
     );
+    // ECS and ECR on their own random streams; services use the region's network and the account's task roles.
+    Object.assign(
+      regions[region],
+      generateContainers({
+        rng: new Rng(`${ctx.seed}/${spec.id}/${region}/containers`),
+        now: ctx.now,
+        accountId: spec.id,
+        accountName: spec.name,
+        region,
+        services: ctx.counts.ecsServices,
+        repositories: ctx.counts.ecrRepositories,
+        resources: regions[region] as AwsAccount['regions'][string],
+        roleArns: iam.roles.filter((r) => r.roleName.startsWith('ecs-')).map((r) => r.arn),
+        misconfigurations: spec.misconfigurations && i === 0,
+        externalAccountId: ctx.externalAccountId,
+      }),
+    );
+    // Lambda on its own random stream; functions run as the account's lambda-exec-role, some in the region's VPCs.
+    const resources = regions[region] as AwsAccount['regions'][string];
+    Object.assign(
+      resources,
+      generateLambda({
+        rng: new Rng(`${ctx.seed}/${spec.id}/${region}/lambda`),
+        now: ctx.now,
+        accountId: spec.id,
+        accountName: spec.name,
+        region,
+        functions: ctx.counts.lambdaFunctions,
+        roleArn:
+          iam.roles.find((r) => r.roleName === 'lambda-exec-role')?.arn ??
+          `arn:aws:iam::${spec.id}:role/service-role/lambda-exec-role`,
+        subnets: resources.subnets,
+        securityGroups: resources.securityGroups,
+        misconfigurations: spec.misconfigurations && i === 0,
+        externalAccountId: ctx.externalAccountId,
+      }),
+    );
+    // EKS on its own random stream, in the region's network, its secrets under a customer key of the region.
+    const roleArn = (name: string) => iam.roles.find((r) => r.roleName === name)?.arn;
+    Object.assign(
+      resources,
+      generateEks({
+        rng: new Rng(`${ctx.seed}/${spec.id}/${region}/eks`),
+        now: ctx.now,
+        accountId: spec.id,
+        accountName: spec.name,
+        region,
+        clusters: ctx.counts.eksClusters,
+        subnets: resources.subnets,
+        securityGroups: resources.securityGroups,
+        roleArns: {
+          // The IAM estate has no EKS service role: the cluster role is named only.
+          cluster: `arn:aws:iam::${spec.id}:role/eks-cluster-role`,
+          node: roleArn('ec2-app-role') ?? `arn:aws:iam::${spec.id}:role/ec2-app-role`,
+          admins: [roleArn('OrganizationAccountAccessRole')].filter((a): a is string => a !== undefined),
+        },
+        kmsKeyArn: resources.kmsKeys.find(
+          (k) => k.keyManager === 'CUSTOMER' && k.keySpec === 'SYMMETRIC_DEFAULT' && k.keyState === 'Enabled',
+        )?.arn,
+        misconfigurations: spec.misconfigurations && i === 0,
+      }),
+    );
+    // DynamoDB after KMS: some tables use the region's customer keys.
+    Object.assign(
+      regions[region],
+      generateDynamoDb({
+        rng: new Rng(`${ctx.seed}/${spec.id}/${region}/dynamodb`),
+        now: ctx.now,
+        region,
+        tables: ctx.counts.dynamodbTables,
+        kmsKeys: regions[region]?.kmsKeys ?? [],
+        misconfigurations: spec.misconfigurations && i === 0,
+      }),
+    );
+    // SQS and SNS after KMS: some queues and topics use the region's customer keys.
+    Object.assign(
+      regions[region],
+      generateMessaging({
+        rng: new Rng(`${ctx.seed}/${spec.id}/${region}/messaging`),
+        now: ctx.now,
+        accountId: spec.id,
+        region,
+        queues: ctx.counts.sqsQueues,
+        topics: ctx.counts.snsTopics,
+        kmsKeys: regions[region]?.kmsKeys ?? [],
+        misconfigurations: spec.misconfigurations && i === 0,
+        externalAccountId: ctx.externalAccountId,
+      }),
+    );
+    // SSM after EC2 and KMS: managed instances are the region's, SecureStrings use its keys.
+    Object.assign(
+      regions[region],
+      generateSsm({
+        rng: new Rng(`${ctx.seed}/${spec.id}/${region}/ssm`),
+        now: ctx.now,
+        accountId: spec.id,
+        instances: regions[region]?.instances ?? [],
+        kmsKeys: regions[region]?.kmsKeys ?? [],
+        parameters: ctx.counts.ssmParameters,
+        misconfigurations: spec.misconfigurations && i === 0,
+      }),
+    );
+    // Snapshots and images, after the volumes and DB instances they are taken of.
+    Object.assign(
+      regions[region],
+      generateSnapshots({
+        rng: new Rng(`${ctx.seed}/${spec.id}/${region}/snapshots`),
+        now: ctx.now,
+        accountId: spec.id,
+        accountName: spec.name,
+        region,
+        resources: regions[region] as AwsAccount['regions'][string],
+        counts: ctx.counts,
+        misconfigurations: spec.misconfigurations && i === 0,
+        externalAccountId: ctx.externalAccountId,
+        peerAccountId: [ctx.managementAccountId, spec.toolingAccountId].find((id) => id && id !== spec.id),
+      }),
+    );
+    // Auto Scaling after the snapshots: launch templates run the region's AMIs.
+    Object.assign(
+      regions[region],
+      generateAutoScaling({
+        rng: new Rng(`${ctx.seed}/${spec.id}/${region}/autoscaling`),
+        now: ctx.now,
+        accountId: spec.id,
+        accountName: spec.name,
+        region,
+        resources: regions[region] as AwsAccount['regions'][string],
+        groups: ctx.counts.autoScalingGroups,
+        misconfigurations: spec.misconfigurations && i === 0,
+      }),
+    );
+    regionSettings[region] = generateSettings({
+      rng: new Rng(`${ctx.seed}/${spec.id}/${region}/settings`),
+      now: ctx.now,
+      accountId: spec.id,
+      regionIndex: i,
+      misconfigurations: spec.misconfigurations,
+    });
   });
   const buckets = generateBuckets({
     rng: new Rng(`${ctx.seed}/${spec.id}/s3`),
@@ -165,6 +317,27 @@ function buildAccount(ctx: AccountContext, spec: AccountSpec): AwsAccount {
     buckets: ctx.bucketsPerAccount,
     misconfigurations: spec.misconfigurations,
     daysAgo,
+  });
+  // GuardDuty after S3: its findings name the account's instances, buckets and access keys.
+  spec.regions.forEach((region, i) => {
+    const resources = regions[region];
+    if (!resources) return;
+    resources.guardDutyDetectors = generateGuardDuty({
+      rng: new Rng(`${ctx.seed}/${spec.id}/${region}/guardduty`),
+      now: ctx.now,
+      accountId: spec.id,
+      accountIndex: spec.index,
+      region,
+      regionIndex: i,
+      regionCount: spec.regions.length,
+      findings: ctx.counts.guardDutyFindings,
+      misconfigurations: spec.misconfigurations,
+      instances: resources.instances,
+      buckets,
+      users: iam.users,
+      eksClusters: resources.eksClusters,
+      externalAccountId: ctx.externalAccountId,
+    });
   });
   return {
     id: spec.id,
@@ -177,8 +350,17 @@ function buildAccount(ctx: AccountContext, spec: AccountSpec): AwsAccount {
     canonicalUserId,
     enabledRegions: [...spec.regions],
     regions,
+    regionSettings,
     iam,
     buckets,
+    ...withAccountPublicAccessBlock(accountPublicAccessBlock(spec.misconfigurations, spec.index)),
+    hostedZones: generateRoute53({
+      rng: new Rng(`${ctx.seed}/${spec.id}/route53`),
+      accountName: spec.name,
+      regions,
+      buckets,
+      misconfigurations: spec.misconfigurations,
+    }),
     trails: generateTrails({
       rng: new Rng(`${ctx.seed}/${spec.id}/cloudtrail`),
       now: ctx.now,
@@ -347,6 +529,21 @@ export function generateAwsEstate(options: GenerateAwsEstateOptions = {}): AwsEs
     logArchiveAccountId: ids[2],
     stopped: misconfigurations,
   });
+
+  // The management account's Identity Center instance, on its own random stream; its assignments
+  // provision AWSReservedSSO_* roles in the active accounts.
+  const management = accounts[0];
+  if (management) {
+    const identityCenter = generateIdentityCenter({
+      rng: new Rng(`${seed}/identity-center`),
+      now,
+      management,
+      accounts: accounts.filter((a) => a.parentId !== undefined && a.status === 'ACTIVE'),
+      users: Math.max(3, accountCount),
+      misconfigurations,
+    });
+    if (identityCenter) management.identityCenter = identityCenter;
+  }
 
   // Their own random stream: adding policies changes no other id of the estate.
   const organizationPolicies = generateOrganizationPolicies({
@@ -520,4 +717,9 @@ export function addGeneratedAccount(estate: AwsEstate, options: AddAccountOption
     }
   }
   return account;
+}
+
+/** The account's `s3PublicAccessBlock` field, absent when the account never set one. */
+function withAccountPublicAccessBlock(block: AwsAccount['s3PublicAccessBlock']) {
+  return block ? { s3PublicAccessBlock: block } : {};
 }

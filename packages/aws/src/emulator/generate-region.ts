@@ -42,6 +42,32 @@ export interface AwsResourceCounts {
   kmsKeys: number;
   /** Secrets Manager secrets (the seeded misconfigured ones come on top). */
   secrets: number;
+  /** ECS services (one cluster per 5, a task definition and an ECR repository each). */
+  ecsServices: number;
+  /** ECR repositories beyond those of the services' images. */
+  ecrRepositories: number;
+  /** DynamoDB tables (the seeded misconfigured one and its twin come on top). */
+  dynamodbTables: number;
+  /** SQS queues beyond their dead-letter queues (the seeded ones come on top). */
+  sqsQueues: number;
+  /** SNS topics (the seeded ones come on top). */
+  snsTopics: number;
+  /** SSM parameters (the seeded plain-text password and its twin come on top). */
+  ssmParameters: number;
+  /** Lambda functions (the seeded misconfigured ones come on top). */
+  lambdaFunctions: number;
+  /** EKS clusters (the seeded misconfigured ones come on top). */
+  eksClusters: number;
+  /** EBS snapshots of volumes (the seeded shared and unencrypted ones come on top). */
+  snapshots: number;
+  /** AMIs the account built (the seeded shared ones come on top). */
+  images: number;
+  /** Manual RDS snapshots (every DB instance also has an automated one). */
+  dbSnapshots: number;
+  /** Auto Scaling groups, each on a launch template of its own (the seeded ones come on top). */
+  autoScalingGroups: number;
+  /** Active GuardDuty findings of each enabled detector (the seeded high-severity ones come on top). */
+  guardDutyFindings: number;
 }
 
 /** Counts derived from K (`resourcesPerRegion`), with per-kind overrides. */
@@ -62,6 +88,19 @@ export function resourceCounts(k: number, overrides: Partial<AwsResourceCounts> 
     vpcPeeringConnections: Math.floor(vpcs / 2),
     kmsKeys: Math.max(1, Math.ceil(k / 10)),
     secrets: Math.max(2, Math.ceil(k / 8)),
+    ecsServices: Math.max(1, Math.ceil(k / 10)),
+    ecrRepositories: Math.max(1, Math.ceil(k / 10)),
+    dynamodbTables: Math.max(1, Math.ceil(k / 10)),
+    ssmParameters: Math.max(1, Math.ceil(k / 5)),
+    sqsQueues: Math.max(1, Math.ceil(k / 10)),
+    snsTopics: Math.max(1, Math.ceil(k / 20)),
+    lambdaFunctions: Math.max(1, Math.ceil(k / 10)),
+    eksClusters: Math.ceil(k / 25),
+    snapshots: Math.ceil(k / 5),
+    images: Math.max(1, Math.ceil(k / 20)),
+    dbSnapshots: Math.ceil(k / 10),
+    autoScalingGroups: Math.ceil(k / 20),
+    guardDutyFindings: Math.max(1, Math.ceil(k / 3)),
     ...overrides,
   };
 }
@@ -86,7 +125,24 @@ export function emptyRegion(): AwsRegionResources {
     dbSubnetGroups: [],
     kmsKeys: [],
     kmsAliases: [],
+    lambdaFunctions: [],
+    eksClusters: [],
     secrets: [],
+    ecsClusters: [],
+    ecsTaskDefinitions: [],
+    ecrRepositories: [],
+    dynamodbTables: [],
+    sqsQueues: [],
+    snsTopics: [],
+    ssmManagedInstances: [],
+    ssmParameters: [],
+    snapshots: [],
+    images: [],
+    dbSnapshots: [],
+    launchTemplates: [],
+    launchConfigurations: [],
+    autoScalingGroups: [],
+    guardDutyDetectors: [],
   };
 }
 

@@ -1,4 +1,4 @@
-import type { AwsBucket, AwsS3Grant } from './estate-types.ts';
+import type { AwsAccount, AwsBucket, AwsS3Grant } from './estate-types.ts';
 import { S3_ALL_USERS, S3_AUTHENTICATED_USERS, S3_LOG_DELIVERY } from './estate-types.ts';
 import type { Rng } from './random.ts';
 
@@ -97,4 +97,24 @@ export function generateBuckets(input: BucketGenerationInput): AwsBucket[] {
     out.push(unencrypted);
   }
   return out;
+}
+
+/**
+ * The account-level Block Public Access configuration: all four settings on,
+ * except where misconfigurations are seeded: the first such account (index 0)
+ * never set one, the next has BlockPublicPolicy and RestrictPublicBuckets off.
+ */
+export function accountPublicAccessBlock(
+  misconfigurations: boolean,
+  accountIndex: number,
+): AwsAccount['s3PublicAccessBlock'] {
+  const all = {
+    blockPublicAcls: true,
+    ignorePublicAcls: true,
+    blockPublicPolicy: true,
+    restrictPublicBuckets: true,
+  };
+  if (!misconfigurations || accountIndex > 1) return all;
+  if (accountIndex === 0) return undefined;
+  return { ...all, blockPublicPolicy: false, restrictPublicBuckets: false };
 }

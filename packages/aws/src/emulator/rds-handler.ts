@@ -8,12 +8,13 @@ import type {
 } from './estate-types.ts';
 import { emptyRegion } from './generate-region.ts';
 import { markerPage } from './query-paging.ts';
+import { RDS_SNAPSHOT_OPERATIONS } from './rds-snapshots-handler.ts';
 import { type RequestContext, structListParam, subList } from './request-context.ts';
 import { el, list, stringList, wrap } from './xml.ts';
 
 const EMPTY = emptyRegion();
-const regionOf = (ctx: RequestContext): AwsRegionResources => ctx.account.regions[ctx.region] ?? EMPTY;
-const PAGING = {
+export const regionOf = (ctx: RequestContext): AwsRegionResources => ctx.account.regions[ctx.region] ?? EMPTY;
+export const PAGING = {
   sizeParam: 'MaxRecords',
   min: 20,
   max: 100,
@@ -21,7 +22,7 @@ const PAGING = {
   errorCode: 'InvalidParameterValue',
 };
 
-const tagList = (tags: readonly AwsTag[]) =>
+export const tagList = (tags: readonly AwsTag[]) =>
   list('TagList', 'Tag', tags, (t) => el('Key', t.key) + el('Value', t.value));
 const vpcSecurityGroups = (ids: readonly string[]) =>
   list(
@@ -32,7 +33,7 @@ const vpcSecurityGroups = (ids: readonly string[]) =>
   );
 
 /** `Filters.Filter.N.Name` / `Filters.Filter.N.Values.Value.M`, checked against the names an operation supports. */
-function applyFilters<T>(
+export function applyFilters<T>(
   ctx: RequestContext,
   items: readonly T[],
   table: Record<string, (t: T) => string | undefined>,
@@ -254,7 +255,7 @@ const OPERATIONS: Record<string, (ctx: RequestContext) => string> = {
 export const RDS_OPERATIONS: readonly string[] = Object.keys(OPERATIONS);
 
 export function handleRds(ctx: RequestContext): string {
-  const op = OPERATIONS[ctx.operation];
+  const op = OPERATIONS[ctx.operation] ?? RDS_SNAPSHOT_OPERATIONS[ctx.operation];
   if (!op)
     throw new AwsApiError(
       'InvalidAction',

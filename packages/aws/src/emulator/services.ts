@@ -1,5 +1,20 @@
+import { AUTOSCALING_SERVICE } from './autoscaling-handler.ts';
+import { CONFIG_SERVICE } from './config-handler.ts';
+import { dynamoDbService } from './dynamodb-handler.ts';
+import { ecrService } from './ecr-handler.ts';
+import { ecsService } from './ecs-handler.ts';
+import { eksService } from './eks-handler.ts';
+import { GUARDDUTY_SERVICE } from './guardduty-handler.ts';
+import { IDENTITY_STORE_SERVICE, SSO_ADMIN_SERVICE } from './identity-center-handler.ts';
+import { lambdaService } from './lambda-handler.ts';
 import type { Protocol, WireResponse } from './protocols.ts';
 import type { AwsServiceName, RequestContext } from './request-context.ts';
+import { ROUTE53_SERVICE } from './route53-handler.ts';
+import { S3CONTROL_SERVICE } from './s3control-handler.ts';
+import { SNS_SERVICE } from './sns-handler.ts';
+import { sqsService } from './sqs-handler.ts';
+import { ssmService } from './ssm-handler.ts';
+import { TAGGING_SERVICE } from './tagging-handler.ts';
 
 /**
  * A service the emulator serves through the registry: how its requests are
@@ -30,7 +45,24 @@ export interface EmulatedService {
 }
 
 /** The registered services; each new service's handler module adds one entry here. */
-export const SERVICES: readonly EmulatedService[] = [];
+export const SERVICES: readonly EmulatedService[] = [
+  AUTOSCALING_SERVICE,
+  CONFIG_SERVICE,
+  ecsService,
+  ecrService,
+  dynamoDbService,
+  ssmService,
+  GUARDDUTY_SERVICE,
+  SSO_ADMIN_SERVICE,
+  IDENTITY_STORE_SERVICE,
+  lambdaService,
+  eksService,
+  ROUTE53_SERVICE,
+  S3CONTROL_SERVICE,
+  TAGGING_SERVICE,
+  sqsService,
+  SNS_SERVICE,
+];
 
 /** The registered service a signed request belongs to. */
 export function registeredService(signingName: string, url: URL): EmulatedService | undefined {

@@ -1,6 +1,7 @@
 import { defineNode, defineRel, refOf } from '@skygraph/core';
 import { EC2Instance } from './instance.ts';
 import { AWSAccount } from './organization.ts';
+import { EBSSnapshot } from './snapshots.ts';
 
 /** An EBS volume, keyed by its id (`vol-...`). */
 export const EBSVolume = defineNode({
@@ -32,6 +33,11 @@ export const EBSVolume = defineNode({
   relationships: {
     instances: defineRel('ATTACHED_TO', refOf(EC2Instance), {
       description: 'the instance the volume is attached to',
+    }),
+    snapshot: defineRel('CREATED_FROM', refOf(EBSSnapshot), {
+      direction: 'in',
+      description:
+        'the snapshot the volume was created from points at it (when the account owns the snapshot)',
     }),
   },
   description: 'An EBS volume (EC2 DescribeVolumes).',

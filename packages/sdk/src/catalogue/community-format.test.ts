@@ -50,6 +50,24 @@ describe('community queries.json', () => {
     expect(() => importCommunityQueries('[{')).toThrow(/queries.json is not valid JSON/);
   });
 
+  it('imports a list parameter default as a list parameter', () => {
+    const { queries } = importCommunityQueries([
+      {
+        ...entry,
+        query:
+          'MATCH (a:AWSAccount)-[:RESOURCE]->(rds:RDSInstance) WHERE rds.engine IN $engines AND rds.port IN $ports RETURN ',
+        params: {
+          engines: { param_name: 'engines', param_value: ['mysql', 'postgres'] },
+          ports: { param_name: 'ports', param_value: [3306, 5432] },
+        },
+      },
+    ]);
+    expect(queries[0]?.parameters.map((p) => [p.name, p.type, p.default])).toEqual([
+      ['engines', 'string[]', ['mysql', 'postgres']],
+      ['ports', 'number[]', [3306, 5432]],
+    ]);
+  });
+
   it('warns about relationship types written without a colon', () => {
     const { warnings } = importCommunityQueries([
       { ...entry, query: 'MATCH (a:AWSAccount)-[RESOURCE]->(rds:RDSInstance) RETURN ' },

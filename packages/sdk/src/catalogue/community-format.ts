@@ -189,6 +189,13 @@ function readExtended(
   return out;
 }
 
+/** The parameter type a `param_value` implies (a list of numbers is `number[]`, any other list `string[]`). */
+function paramTypeOf(value: unknown): QueryParameter['type'] {
+  if (Array.isArray(value))
+    return value.every((v) => typeof v === 'number') && value.length > 0 ? 'number[]' : 'string[]';
+  return typeof value === 'number' ? 'number' : typeof value === 'boolean' ? 'boolean' : 'string';
+}
+
 function importParams(
   raw: unknown,
   cypher: string,
@@ -206,14 +213,14 @@ function importParams(
       fail('params', `"${key}" must be { param_name, param_value }`);
     }
     const value = s?.param_value;
-    const type = typeof value === 'number' ? 'number' : typeof value === 'boolean' ? 'boolean' : 'string';
+    const type = paramTypeOf(value);
     const name = s?.param_name as string;
     if (!used.includes(name)) fail('params', `"${key}" names $${name}, which the query does not use`);
     parameters.push({
       name,
       type,
       description: `${key.replaceAll('_', ' ')} (imported)`,
-      ...(value === undefined || value === null ? {} : { default: value as string | number | boolean }),
+      ...(value === undefined || value === null ? {} : { default: value as QueryParameter['default'] }),
     });
   }
   return parameters;

@@ -43,9 +43,179 @@ const ENCRYPTED_BY =
 // to Cartography's types are listed below as additive.
 const TRAIL_STATUS = 'CloudTrail GetTrailStatus, which Cartography does not call';
 const TRAIL_KEY = 'the KMS key that encrypts a trail (Cartography keeps kms_key_id only)';
+const EKS_NODEGROUPS = 'EKS managed node groups: a skygraph type (Cartography has no model of them)';
+const EKS_SECRETS_KEY = 'the KMS key that envelope-encrypts a cluster’s Kubernetes secrets';
+const EKS_MEMBERS = 'instances of EKS node groups (from their cluster tag): AWS coverage issue';
+const EKS_CA_EXTENSIONS =
+  'X.509 key identifier extensions: Node’s X509Certificate does not expose them (always unset)';
+const LAMBDA_IMAGE =
+  'container image functions (GetFunction per image function): follow-up with ECR (issue 17 item 10)';
+const LAMBDA_VPC =
+  'the subnets and security groups of a function’s VPC config (Cartography keeps no link to them)';
+const IMDS = 'the instance metadata options (MetadataOptions) instances launch with';
+const ASG_EXPOSURE =
+  'the exposure analysis does not cover Auto Scaling groups yet (their instances carry it)';
+const CONFIG_STATUS = 'Config DescribeConfigurationRecorderStatus, which Cartography does not call';
+const EBS_DEFAULT_ENCRYPTION = 'EBS encryption by default per account and region: a skygraph type';
+const SHARED_WITH =
+  'the other accounts the snapshot or image is shared with (createVolumePermission, launchPermission, restore)';
+const IAM_TAGS = 'IAM role and user tags (ListRoleTags/ListUserTags per principal): AWS coverage issue';
 const ORG_POLICIES = 'Organizations SCPs and RCPs: a skygraph type (Cartography has no model of them)';
+const ACCOUNT_ASSIGNMENTS = "the principal's account assignments, from which the analysis derives ALLOWED_BY";
+const SAML_ASSUMPTIONS = 'SAML role assumptions seen in CloudTrail: AWS coverage issue';
+const GUARDDUTY_COVERAGE =
+  'GuardDuty coverage per account-region: a skygraph type (Cartography has no model of it)';
+
+const ECR_POLICY = 'the repository policy analysis (GetRepositoryPolicy), as KMS key policies are analysed';
+const ECR_SCAN = "the image's basic scan summary (DescribeImages imageScanFindingsSummary)";
+const ECR_MANIFESTS =
+  'manifest lists, attestations, provenance and layers (ecr_image_layers): skygraph writes single images only';
+const ECS_NETWORK = "the service's awsvpc network configuration and target groups (DescribeServices)";
+const ECS_EXPOSURE = 'the ECS exposure analysis (AWS_ECS_ASSET_EXPOSURE): follow-up of issue 17';
+
+const DYNAMODB_SUMMARY =
+  "DescribeTable's billing, encryption and stream summaries and DescribeContinuousBackups, as properties of the table (Cartography writes billing, SSE and stream summary nodes)";
+const DYNAMODB_KEY =
+  "the KMS key that encrypts a table, directly (Cartography goes through an AWSDynamoDBSSEDescription node's USES_KMS_KEY)";
+
+const S3_NOTIFICATIONS =
+  'bucket event notifications (GetBucketNotificationConfiguration): AWS coverage issue';
+const MESSAGING_POLICY = 'the queue or topic policy analysis, as KMS key policies are analysed';
 
 const LISTED: Record<string, Listed> = {
+  AWSSQSQueue: {
+    additive: {
+      properties: {
+        anonymous_access: MESSAGING_POLICY,
+        anonymous_actions: MESSAGING_POLICY,
+        cross_account_principals: MESSAGING_POLICY,
+        sqs_managed_sse_enabled: 'GetQueueAttributes SqsManagedSseEnabled (SSE-SQS)',
+      },
+    },
+  },
+  AWSSNSTopic: {
+    additive: {
+      properties: {
+        anonymous_access: MESSAGING_POLICY,
+        anonymous_actions: MESSAGING_POLICY,
+        cross_account_principals: MESSAGING_POLICY,
+        policy: 'GetTopicAttributes Policy, the topic policy as JSON',
+      },
+    },
+    notCollected: { edges: { 'AWSS3Bucket-[NOTIFIES]->AWSSNSTopic': S3_NOTIFICATIONS } },
+  },
+  AWSSNSTopicSubscription: { additive: { properties: { region: REGION } } },
+  AWSSSMParameter: {
+    additive: {
+      properties: { secret_like_name: 'the name looks like a credential (password, secret, token, key)' },
+    },
+    notCollected: {
+      properties: {
+        value: 'skygraph never reads a parameter value (no GetParameter; DescribeParameters has none)',
+      },
+    },
+  },
+  AWSDynamoDBTable: {
+    additive: {
+      properties: Object.fromEntries(
+        [
+          'billing_mode',
+          'deletion_protection_enabled',
+          'latest_stream_arn',
+          'point_in_time_recovery_enabled',
+          'sse_kms_key_arn',
+          'sse_status',
+          'sse_type',
+          'stream_enabled',
+          'stream_view_type',
+        ].map((p) => [p, DYNAMODB_SUMMARY]),
+      ),
+      edges: { 'AWSDynamoDBTable-[ENCRYPTED_BY]->AWSKMSKey': DYNAMODB_KEY },
+    },
+  },
+  AWSECRRepository: {
+    additive: {
+      properties: {
+        anonymous_access: ECR_POLICY,
+        anonymous_actions: ECR_POLICY,
+        cross_account_principals: ECR_POLICY,
+        has_policy: ECR_POLICY,
+        policy: ECR_POLICY,
+        encryption_type: 'encryptionConfiguration.encryptionType',
+        kms_key: 'encryptionConfiguration.kmsKey',
+        image_tag_mutability: 'MUTABLE or IMMUTABLE',
+        scan_on_push: 'imageScanningConfiguration.scanOnPush',
+      },
+    },
+  },
+  AWSECRRepositoryImage: {
+    additive: {
+      properties: Object.fromEntries(
+        [
+          'critical_findings',
+          'high_findings',
+          'medium_findings',
+          'low_findings',
+          'scan_completed_at',
+          'scan_status',
+        ].map((p) => [p, ECR_SCAN]),
+      ),
+    },
+  },
+  AWSECRImage: {
+    notCollected: {
+      properties: Object.fromEntries(
+        [
+          'architecture',
+          'attestation_type',
+          'attests_digest',
+          'child_image_digests',
+          'invocation_run_number',
+          'invocation_uri',
+          'invocation_workflow',
+          'layer_diff_ids',
+          'os',
+          'source_file',
+          'source_revision',
+          'source_uri',
+          'variant',
+        ].map((p) => [p, ECR_MANIFESTS]),
+      ),
+      edges: {
+        'AWSECRImage-[ATTESTS]->AWSECRImage': ECR_MANIFESTS,
+        'AWSECRImage-[BUILT_FROM]->AWSECRImage': ECR_MANIFESTS,
+        'AWSECRImage-[CONTAINS_IMAGE]->AWSECRImage': ECR_MANIFESTS,
+        'AWSLambda-[HAS_IMAGE]->AWSECRImage':
+          'container-image Lambda functions: the Lambda collector does not read the image digest',
+      },
+    },
+  },
+  AWSECSContainerDefinition: {
+    additive: {
+      properties: {
+        environment_names: 'the names (never the values) of the plain environment variables',
+        secret_like_environment_names: 'the plain environment variables whose name looks like a credential',
+      },
+    },
+  },
+  AWSECSService: {
+    additive: {
+      properties: Object.fromEntries(
+        ['assign_public_ip', 'security_groups', 'subnets', 'target_group_arns'].map((p) => [p, ECS_NETWORK]),
+      ),
+    },
+  },
+  AWSECSContainer: {
+    notCollected: {
+      properties: {
+        architecture: 'the CPU architecture inference of Cartography: follow-up of issue 17',
+        architecture_normalized: 'the CPU architecture inference of Cartography: follow-up of issue 17',
+        architecture_source: 'the CPU architecture inference of Cartography: follow-up of issue 17',
+        exposed_internet: ECS_EXPOSURE,
+        exposed_internet_type: ECS_EXPOSURE,
+      },
+    },
+  },
   AWSOrganization: {
     additive: {
       edges: {
@@ -99,8 +269,29 @@ const LISTED: Record<string, Listed> = {
         'AWSAccount-[RESOURCE]->AWSPolicyStatement':
           'the account scope owns policy statements (cleanup); STATEMENT is written too',
         'AWSOrganizationPolicy-[ATTACHED_TO]->AWSAccount': ORG_POLICIES,
+        'AWSAccount-[RESOURCE]->AWSGuardDutyRegionStatus': GUARDDUTY_COVERAGE,
+        'AWSAccount-[RESOURCE]->AWSEKSNodegroup': EKS_NODEGROUPS,
+        'AWSAccount-[RESOURCE]->AWSEBSDefaultEncryption': EBS_DEFAULT_ENCRYPTION,
       },
     },
+  },
+  AWSPermissionSet: {
+    additive: {
+      properties: {
+        grants_admin: 'AdministratorAccess attached or an inline policy allowing everything',
+        inline_policy: 'GetInlinePolicyForPermissionSet',
+        inline_policy_allows_all: 'the inline policy allows * on * without a condition',
+        managed_policy_arns: 'ListManagedPoliciesInPermissionSet',
+      },
+    },
+  },
+  AWSSSOGroup: { additive: { properties: { account_assignments: ACCOUNT_ASSIGNMENTS } } },
+  AWSSSOUser: {
+    additive: { properties: { account_assignments: ACCOUNT_ASSIGNMENTS } },
+    notCollected: { edges: { 'AWSSSOUser-[ASSUMED_ROLE_WITH_SAML]->AWSRole': SAML_ASSUMPTIONS } },
+  },
+  AWSGuardDutyDetector: {
+    additive: { properties: { enabled_features: 'the protection plans GetDetector reports ENABLED' } },
   },
   AWSEC2SecurityGroup: {
     additive: {
@@ -108,6 +299,15 @@ const LISTED: Record<string, Listed> = {
       edges: {
         'AWSRDSCluster-[MEMBER_OF_EC2_SECURITY_GROUP]->AWSEC2SecurityGroup':
           'the VPC security groups of an Aurora cluster',
+        'AWSLambda-[MEMBER_OF_EC2_SECURITY_GROUP]->AWSEC2SecurityGroup': LAMBDA_VPC,
+      },
+    },
+  },
+  AWSEC2Subnet: {
+    additive: {
+      edges: {
+        'AWSLambda-[PART_OF_SUBNET]->AWSEC2Subnet': LAMBDA_VPC,
+        'AWSEKSNodegroup-[PART_OF_SUBNET]->AWSEC2Subnet': EKS_NODEGROUPS,
       },
     },
   },
@@ -140,6 +340,7 @@ const LISTED: Record<string, Listed> = {
         vpcid: 'the VPC id',
       },
     },
+    notCollected: { edges: { 'AWSEC2Instance-[MEMBER_OF_EKS_CLUSTER]->AWSEKSCluster': EKS_MEMBERS } },
   },
   AWSEBSVolume: { additive: { properties: { throughput: 'gp3 throughput (MiB/s)' } } },
   AWSPeeringConnection: {
@@ -182,6 +383,8 @@ const LISTED: Record<string, Listed> = {
       edges: {
         'AWSLoadBalancerV2-[EXPOSE]->AWSLoadBalancerV2':
           'network load balancers targeting an application load balancer: AWS coverage issue',
+        'AWSLoadBalancerV2-[EXPOSE]->AWSLambda':
+          'load balancers targeting Lambda functions: AWS coverage issue',
       },
     },
   },
@@ -264,7 +467,11 @@ const LISTED: Record<string, Listed> = {
         policy: 'the key policy as JSON',
         rotation_enabled: 'GetKeyRotationStatus (the ontology field of the same name)',
       },
-      edges: { 'AWSCloudTrailTrail-[ENCRYPTED_BY]->AWSKMSKey': TRAIL_KEY },
+      edges: {
+        'AWSCloudTrailTrail-[ENCRYPTED_BY]->AWSKMSKey': TRAIL_KEY,
+        'AWSDynamoDBTable-[ENCRYPTED_BY]->AWSKMSKey': DYNAMODB_KEY,
+        'AWSEKSCluster-[ENCRYPTED_BY]->AWSKMSKey': EKS_SECRETS_KEY,
+      },
     },
     notCollected: {
       edges: {
@@ -293,6 +500,74 @@ const LISTED: Record<string, Listed> = {
   AWSKMSGrant: {
     additive: { properties: { region: 'grants are collected per region; the region scopes their cleanup' } },
   },
+  AWSLambda: {
+    additive: {
+      properties: {
+        cross_account_principals: 'the principals of other accounts the resource policy allows',
+        exposed_internet: 'the Lambda exposure analysis: anyone may invoke the function',
+        exposed_internet_type:
+          'the Lambda exposure analysis: through a public function URL and/or the resource policy',
+        function_url: 'the function URL (ListFunctionUrlConfigs), which Cartography does not collect',
+        function_url_auth_type: 'the function URL auth type (NONE is public)',
+        policy: 'the resource policy as JSON (GetPolicy)',
+        role: 'the execution role ARN, beside the ASSUMES and STS_ASSUMEROLE_ALLOW edges',
+        vpc_id: 'the VPC of the function’s VPC config',
+      },
+      edges: {
+        'AWSLambda-[MEMBER_OF_EC2_SECURITY_GROUP]->AWSEC2SecurityGroup': LAMBDA_VPC,
+        'AWSLambda-[PART_OF_SUBNET]->AWSEC2Subnet': LAMBDA_VPC,
+      },
+    },
+    notCollected: {
+      properties: {
+        ...Object.fromEntries(
+          [
+            'state',
+            'statereason',
+            'statereasoncode',
+            'lastupdatestatus',
+            'lastupdatestatusreason',
+            'lastupdatestatusreasoncode',
+          ].map((p) => [
+            p,
+            'ListFunctions does not return the state fields (GetFunction does): Cartography leaves them unset too',
+          ]),
+        ),
+        image_uri: LAMBDA_IMAGE,
+        image_digest: LAMBDA_IMAGE,
+      },
+      edges: {
+        'AWSLoadBalancerV2-[EXPOSE]->AWSLambda':
+          'load balancers targeting Lambda functions: AWS coverage issue',
+        'AWSLambda-[HAS_IMAGE]->AWSECRImage': LAMBDA_IMAGE,
+      },
+    },
+  },
+  AWSLambdaLayer: { additive: { properties: { region: REGION } } },
+  AWSEKSCluster: {
+    additive: {
+      properties: {
+        endpoint_private_access: 'DescribeCluster resourcesVpcConfig.endpointPrivateAccess',
+        logging_types: 'the enabled control plane log types (Cartography keeps audit_logging only)',
+        public_access_cidrs: 'the CIDRs the public endpoint admits (0.0.0.0/0 is everyone)',
+        secrets_encryption_key_arn: 'the KMS key of the secrets envelope encryption (encryptionConfig)',
+        vpc_id: 'the VPC of the cluster',
+      },
+      edges: {
+        'AWSEKSCluster-[ENCRYPTED_BY]->AWSKMSKey': EKS_SECRETS_KEY,
+        'AWSEKSCluster-[HAS_NODEGROUP]->AWSEKSNodegroup': EKS_NODEGROUPS,
+      },
+    },
+    notCollected: {
+      properties: {
+        certificate_authority_subject_key_identifier: EKS_CA_EXTENSIONS,
+        certificate_authority_authority_key_identifier: EKS_CA_EXTENSIONS,
+      },
+      edges: { 'AWSEC2Instance-[MEMBER_OF_EKS_CLUSTER]->AWSEKSCluster': EKS_MEMBERS },
+    },
+  },
+  AWSEKSAccessEntry: { additive: { properties: { region: REGION } } },
+  AWSLambdaFunctionAlias: { additive: { properties: { region: REGION } } },
   AWSSecretsManagerSecret: {
     additive: {
       properties: {
@@ -304,6 +579,47 @@ const LISTED: Record<string, Listed> = {
       },
     },
   },
+  AWSEBSSnapshot: { additive: { properties: { shared_with_accounts: SHARED_WITH } } },
+  AWSLaunchTemplateVersion: {
+    additive: {
+      properties: {
+        associate_public_ip_address: 'a network interface of the template asks for a public IP',
+        metadatahttpendpoint: IMDS,
+        metadatahttpputresponsehoplimit: IMDS,
+        metadatahttptokens: IMDS,
+      },
+    },
+  },
+  AWSLaunchConfiguration: {
+    additive: {
+      properties: {
+        created_time: 'DescribeLaunchConfigurations CreatedTime',
+        metadatahttpendpoint: IMDS,
+        metadatahttpputresponsehoplimit: IMDS,
+        metadatahttptokens: IMDS,
+      },
+    },
+  },
+  AWSConfigurationRecorder: {
+    additive: {
+      properties: {
+        last_start_time: CONFIG_STATUS,
+        last_status: CONFIG_STATUS,
+        last_stop_time: CONFIG_STATUS,
+        recording: CONFIG_STATUS,
+      },
+    },
+  },
+  AWSAutoScalingGroup: {
+    notCollected: {
+      properties: {
+        exposed_internet: ASG_EXPOSURE,
+        exposed_internet_type: ASG_EXPOSURE,
+      },
+    },
+  },
+  AWSEC2Image: { additive: { properties: { shared_with_accounts: SHARED_WITH } } },
+  AWSRDSSnapshot: { additive: { properties: { shared_with_accounts: SHARED_WITH } } },
   AWSSecretsManagerSecretVersion: {
     notCollected: {
       properties: { tags: 'ListSecretVersionIds returns no tags: Cartography leaves the property unset too' },
@@ -318,7 +634,10 @@ const LISTED: Record<string, Listed> = {
         ]),
       ),
     },
-    notCollected: { properties: { createdate_dt: DATETIME, passwordlastused_dt: DATETIME } },
+    notCollected: {
+      properties: { createdate_dt: DATETIME, passwordlastused_dt: DATETIME },
+      edges: { 'AWSUser-[TAGGED]->AWSTag': IAM_TAGS },
+    },
   },
   AWSGroup: { notCollected: { properties: { createdate_dt: DATETIME } } },
   AWSRole: {
@@ -332,6 +651,8 @@ const LISTED: Record<string, Listed> = {
       properties: { createdate_dt: DATETIME },
       edges: {
         'AWSPrincipal-[ASSUMED_ROLE]->AWSRole': 'role assumptions seen in CloudTrail: AWS coverage issue',
+        'AWSSSOUser-[ASSUMED_ROLE_WITH_SAML]->AWSRole': SAML_ASSUMPTIONS,
+        'AWSRole-[TAGGED]->AWSTag': IAM_TAGS,
       },
     },
   },
@@ -377,7 +698,23 @@ const LISTED: Record<string, Listed> = {
         logging_target_bucket: 'GetBucketLogging: AWS coverage issue',
         object_ownership: 'GetBucketOwnershipControls: AWS coverage issue',
       },
-      edges: { 'AWSS3Bucket-[ENCRYPTED_BY]->AWSKMSKey': ENCRYPTED_BY },
+      edges: {
+        'AWSS3Bucket-[ENCRYPTED_BY]->AWSKMSKey': ENCRYPTED_BY,
+        'AWSS3Bucket-[NOTIFIES]->AWSSNSTopic': S3_NOTIFICATIONS,
+      },
+    },
+  },
+  AWSDNSRecord: {
+    additive: {
+      properties: {
+        dangling: 'the dangling-DNS analysis: an AWS target no resource of the graph owns',
+        points_to_aws: 'the dangling-DNS analysis: the target is an AWS address or host name',
+      },
+    },
+  },
+  AWSTag: {
+    notCollected: {
+      edges: { 'AWSRole-[TAGGED]->AWSTag': IAM_TAGS, 'AWSUser-[TAGGED]->AWSTag': IAM_TAGS },
     },
   },
   GCPOrganization: {

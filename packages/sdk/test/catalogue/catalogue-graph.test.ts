@@ -65,6 +65,53 @@ function seeded(estates: TestEstates): Record<string, Expectation> {
   const iamUsers = synced.flatMap((a) => a.iam.users);
   const kmsKeys = regions.flatMap((r) => r.kmsKeys);
   const keyIds = (test: (k: (typeof kmsKeys)[number]) => boolean) => kmsKeys.filter(test).map((k) => k.keyId);
+  const ecsServices = regions.flatMap((r) => r.ecsClusters.flatMap((c) => c.services));
+  const serviceNames = (test: (s: (typeof ecsServices)[number]) => boolean) =>
+    ecsServices.filter(test).map((s) => s.serviceName);
+  const containerDefinitions = regions.flatMap((r) =>
+    r.ecsTaskDefinitions.flatMap((d) => d.containerDefinitions),
+  );
+  const containerNames = (test: (c: (typeof containerDefinitions)[number]) => boolean) => [
+    ...new Set(containerDefinitions.filter(test).map((c) => c.name)),
+  ];
+  const plainSecret = (c: (typeof containerDefinitions)[number]) =>
+    c.environment.some((e) => /password|secret|token|key/i.test(e.name));
+  const repositories = regions.flatMap((r) => r.ecrRepositories);
+  const tables = regions.flatMap((r) => r.dynamodbTables);
+  const managed = new Set(regions.flatMap((r) => r.ssmManagedInstances.map((m) => m.instanceId)));
+  const running = instances.filter((i) => i.state === 'running');
+  const parameters = regions.flatMap((r) => r.ssmParameters);
+  const plainParameter = (p: (typeof parameters)[number]) =>
+    p.type !== 'SecureString' && /password/.test(p.name);
+  const tableNames = (test: (t: (typeof tables)[number]) => boolean) =>
+    tables.filter(test).map((t) => t.tableName);
+  const queues = regions.flatMap((r) => r.sqsQueues);
+  const queueNames = (test: (q: (typeof queues)[number]) => boolean) =>
+    onlyWhere(queues, (q) => q.queueName, test);
+  const topics = regions.flatMap((r) => r.snsTopics);
+  const topicNames = (test: (t: (typeof topics)[number]) => boolean) =>
+    onlyWhere(topics, (t) => t.topicName, test);
+  const repositoryNames = (test: (r: (typeof repositories)[number]) => boolean) =>
+    repositories.filter(test).map((r) => r.repositoryName);
+  const principals = (r: (typeof repositories)[number]) =>
+    (r.policy?.Statement ?? []).map((st) => JSON.stringify(st.Principal));
+  const functions = regions.flatMap((r) => r.lambdaFunctions);
+  const functionArns = (test: (f: (typeof functions)[number]) => boolean) =>
+    functions.filter(test).map((f) => f.functionArn);
+  const endsWith = (suffix: string) => (f: (typeof functions)[number]) => f.functionName.endsWith(suffix);
+  const eksClusters = regions.flatMap((r) => r.eksClusters);
+  const clusterArns = (test: (c: (typeof eksClusters)[number]) => boolean) =>
+    eksClusters.filter(test).map((c) => c.arn);
+  // Route 53 record names without the root dot, as the graph keeps them.
+  const dnsNames = (pattern: RegExp) => [
+    ...new Set(
+      synced.flatMap((a) =>
+        (a.hostedZones ?? []).flatMap((z) =>
+          z.recordSets.filter((r) => pattern.test(r.name)).map((r) => r.name.replace(/\.$/, '')),
+        ),
+      ),
+    ),
+  ];
   const trails = synced.flatMap((a) => a.trails);
   const trailArns = (test: (t: (typeof trails)[number]) => boolean) => trails.filter(test).map((t) => t.arn);
   // A logging multi-Region trail of the account's own, or the organisation's (the management account's).
@@ -73,6 +120,50 @@ function seeded(estates: TestEstates): Record<string, Expectation> {
     .find((a) => a.id === aws.organization.managementAccountId)
     ?.trails.some((t) => t.isOrganizationTrail && recording(t));
   const unrecorded = synced.filter((a) => !orgRecorded && !a.trails.some(recording));
+  const ic = aws.accounts.find((a) => a.id === aws.organization.managementAccountId)?.identityCenter;
+  const permissionSets = ic?.permissionSets ?? [];
+  const setArns = (test: (p: (typeof permissionSets)[number]) => boolean) =>
+    permissionSets.filter(test).map((p) => p.arn);
+  const adminSets = new Set(
+    setArns(
+      (p) => p.managedPolicyArns.includes('arn:aws:iam::aws:policy/AdministratorAccess') || !!p.inlinePolicy,
+    ),
+  );
+  const principalsWith = (test: (arn: string) => boolean) => [
+    ...new Set((ic?.assignments ?? []).filter((a) => test(a.permissionSetArn)).map((a) => a.principalId)),
+  ];
+  const directUsers = [
+    ...new Set((ic?.assignments ?? []).filter((a) => a.principalType === 'USER').map((a) => a.principalId)),
+  ];
+  const detectors = regions.flatMap((r) => r.guardDutyDetectors);
+  const findings = detectors.flatMap((d) => d.findings);
+  const findingIds = (test: (f: (typeof findings)[number]) => boolean) =>
+    findings.filter(test).map((f) => f.id);
+  const guardDutyOff = synced.filter((a) =>
+    Object.values(a.regions).some((r) => !r.guardDutyDetectors.some((d) => d.status === 'ENABLED')),
+  );
+  // Snapshots and AMIs: ids of those a test picks, and sharing with accounts outside the organisation.
+  type Shareable = { sharing: { public: boolean; accountIds: string[] } };
+  const orgMembers = new Set(aws.accounts.filter((a) => a.parentId !== undefined).map((a) => a.id));
+  const sharedOutside = (s: Shareable) => s.sharing.accountIds.some((id) => !orgMembers.has(id));
+  const ebsSnapshots = regions.flatMap((r) => r.snapshots);
+  const amis = regions.flatMap((r) => r.images);
+  const dbSnapshots = regions.flatMap((r) => r.dbSnapshots);
+  const snapshotIds = (test: (s: Shareable & { encrypted: boolean }) => boolean) => [
+    ...ebsSnapshots.filter(test).map((s) => s.snapshotId),
+    ...dbSnapshots.filter(test).map((s) => s.dbSnapshotArn),
+  ];
+  // What instances launch with: the latest and default template versions, and launch configurations.
+  const launchSettings = regions.flatMap((r) => [
+    ...r.launchTemplates.flatMap((t) =>
+      t.versions
+        .filter((v) => v.versionNumber === t.defaultVersionNumber || v === t.versions.at(-1))
+        .map((v) => ({ id: `${t.launchTemplateId}-${v.versionNumber}`, ...v })),
+    ),
+    ...r.launchConfigurations.map((c) => ({ id: c.arn, ...c })),
+  ]);
+  const launchIds = (test: (s: (typeof launchSettings)[number]) => boolean) =>
+    launchSettings.filter(test).map((s) => s.id);
   const secrets = regions.flatMap((r) => r.secrets);
   const secretArns = (test: (s: (typeof secrets)[number]) => boolean) =>
     secrets.filter(test).map((s) => s.arn);
@@ -98,6 +189,8 @@ function seeded(estates: TestEstates): Record<string, Expectation> {
     (a) => a.parentId !== undefined && a.status === 'ACTIVE' && a.id !== aws.organization.managementAccountId,
   );
   const ids = (list: typeof aws.accounts) => list.map((a) => a.id);
+  const fullAccountBlock = (a: (typeof aws.accounts)[number]) =>
+    a.s3PublicAccessBlock !== undefined && Object.values(a.s3PublicAccessBlock).every(Boolean);
   const scpGuarded = guarded('SERVICE_CONTROL_POLICY');
   const rcpGuarded = guarded('RESOURCE_CONTROL_POLICY');
   const onAccounts = aws.organizationPolicies.filter(
@@ -192,6 +285,11 @@ function seeded(estates: TestEstates): Record<string, Expectation> {
     },
     s3_unencrypted: { column: 'bucket', includes: [/-unencrypted-/], excludes: [/-access-logs-/] },
     s3_no_public_access_block: { column: 'bucket', includes: [/-public-acl-/] },
+    s3_account_no_public_access_block: {
+      column: 'account_id',
+      includes: ids(synced.filter((a) => !fullAccountBlock(a))),
+      excludes: ids(synced.filter(fullAccountBlock)),
+    },
     cloudtrail_trail_not_logging: {
       column: 'trail_arn',
       includes: trailArns((t) => !t.isLogging),
@@ -211,6 +309,11 @@ function seeded(estates: TestEstates): Record<string, Expectation> {
       column: 'trail_arn',
       includes: trailArns((t) => t.kmsKeyId === undefined),
       excludes: trailArns((t) => t.kmsKeyId !== undefined),
+    },
+    route53_dangling_record: {
+      column: 'record_name',
+      includes: dnsNames(/^(promo|legacy-api|old-app|static)\./),
+      excludes: dnsNames(/^(www|site|cdn|api)\./),
     },
     kms_key_public: {
       column: 'key_id',
@@ -239,10 +342,207 @@ function seeded(estates: TestEstates): Record<string, Expectation> {
           k.rotationEnabled,
       ),
     },
+    ecs_service_public_ip: {
+      column: 'service_name',
+      includes: serviceNames((s) => s.network.assignPublicIp === 'ENABLED'),
+      excludes: serviceNames((s) => s.network.assignPublicIp === 'DISABLED'),
+    },
+    ecs_privileged_container: {
+      column: 'container',
+      includes: containerNames((c) => c.privileged === true),
+      excludes: containerNames((c) => c.privileged !== true),
+    },
+    ecs_secret_in_environment: {
+      column: 'container',
+      includes: containerNames(plainSecret),
+      // Secrets injected from Secrets Manager (API_TOKEN under "secrets") are not plain variables.
+      excludes: containerNames((c) => !plainSecret(c)),
+    },
+    ssm_unmanaged_instances: {
+      column: 'instance_id',
+      includes: running.filter((i) => !managed.has(i.instanceId)).map((i) => i.instanceId),
+      excludes: instances
+        .filter((i) => managed.has(i.instanceId) || i.state !== 'running')
+        .map((i) => i.instanceId),
+    },
+    ssm_plaintext_secret_parameter: {
+      column: 'parameter',
+      includes: [...new Set(parameters.filter(plainParameter).map((p) => p.name))],
+      excludes: [...new Set(parameters.filter((p) => !plainParameter(p)).map((p) => p.name))],
+    },
+    dynamodb_pitr_disabled: {
+      column: 'table_name',
+      includes: tableNames((t) => !t.pointInTimeRecovery),
+      excludes: tableNames((t) => t.pointInTimeRecovery),
+    },
+    dynamodb_not_customer_key: {
+      column: 'table_name',
+      includes: tableNames((t) => t.kmsKeyArn === undefined),
+      excludes: tableNames((t) => t.kmsKeyArn !== undefined),
+    },
+    sqs_queue_public: {
+      column: 'name',
+      includes: ['orders-public'],
+      excludes: queueNames((q) => q.queueName !== 'orders-public'),
+    },
+    sns_topic_public: {
+      column: 'name',
+      includes: ['status-public'],
+      excludes: topicNames((t) => t.topicName !== 'status-public'),
+    },
+    sqs_queue_cross_account: {
+      column: 'name',
+      includes: ['partner-inbox'],
+      excludes: queueNames((q) => q.queueName !== 'partner-inbox'),
+    },
+    sns_topic_cross_account: {
+      column: 'name',
+      includes: ['vendor-events'],
+      excludes: topicNames((t) => t.topicName !== 'vendor-events'),
+    },
+    sqs_queue_unencrypted: {
+      column: 'name',
+      includes: queueNames((q) => !q.sqsManagedSseEnabled && q.kmsMasterKeyId === undefined),
+      excludes: queueNames((q) => q.sqsManagedSseEnabled || q.kmsMasterKeyId !== undefined),
+    },
+    sns_topic_unencrypted: {
+      column: 'name',
+      includes: topicNames((t) => t.kmsMasterKeyId === undefined),
+      excludes: topicNames((t) => t.kmsMasterKeyId !== undefined),
+    },
+    ecr_repository_public: {
+      column: 'repository',
+      includes: repositoryNames((r) => principals(r).includes('"*"')),
+      excludes: repositoryNames((r) => !principals(r).includes('"*"')),
+    },
+    ecr_repository_cross_account: {
+      column: 'repository',
+      includes: ['partner-shared-images'],
+      excludes: repositoryNames((r) => r.repositoryName !== 'partner-shared-images'),
+    },
+    ecr_scan_on_push_disabled: {
+      column: 'repository',
+      includes: repositoryNames((r) => !r.scanOnPush),
+      excludes: repositoryNames((r) => r.scanOnPush),
+    },
+    ecr_mutable_tags: {
+      column: 'repository',
+      includes: repositoryNames((r) => r.imageTagMutability === 'MUTABLE'),
+      excludes: repositoryNames((r) => r.imageTagMutability === 'IMMUTABLE'),
+    },
+    ecr_image_critical_findings: {
+      column: 'image_uri',
+      includes: [/\/legacy-api:latest$/],
+      excludes: [/\/hardened-api:/, /\/public-base-images:/],
+    },
+    eks_cluster_public_endpoint_open: {
+      column: 'cluster_arn',
+      includes: clusterArns((c) => c.name.endsWith('-public-api')),
+      // The twin whose public endpoint admits an office range only, and the private clusters.
+      excludes: clusterArns((c) => !c.name.endsWith('-public-api')),
+    },
+    eks_cluster_logging_disabled: {
+      column: 'cluster_arn',
+      includes: clusterArns((c) => !c.enabledLogTypes.includes('audit')),
+      excludes: clusterArns((c) => c.enabledLogTypes.includes('audit')),
+    },
+    eks_cluster_old_version: {
+      column: 'cluster_arn',
+      includes: clusterArns((c) => c.name.endsWith('-legacy')),
+      excludes: clusterArns((c) => !c.name.endsWith('-legacy')),
+    },
+    eks_cluster_secrets_not_encrypted: {
+      column: 'cluster_arn',
+      includes: clusterArns((c) => c.secretsKeyArn === undefined),
+      excludes: clusterArns((c) => c.secretsKeyArn !== undefined),
+    },
+    lambda_public_function_url: {
+      column: 'function_arn',
+      includes: functionArns(endsWith('-public-webhook')),
+      // The twin behind IAM auth, and the functions without a URL.
+      excludes: functionArns((f) => f.url?.authType !== 'NONE'),
+    },
+    lambda_public_invoke_policy: {
+      column: 'function_arn',
+      includes: functionArns(endsWith('-public-invoke')),
+      // The public URL's own statement is the URL finding's; S3 triggers name the account's bucket.
+      excludes: functionArns((f) => !f.functionName.endsWith('-public-invoke')),
+    },
+    lambda_cross_account_invoke: {
+      column: 'function_arn',
+      includes: functionArns(endsWith('-partner-callback')),
+      excludes: functionArns((f) => !f.functionName.endsWith('-partner-callback')),
+    },
+    lambda_deprecated_runtime: {
+      column: 'function_arn',
+      includes: functionArns(endsWith('-legacy-report')),
+      excludes: functionArns((f) => !f.functionName.endsWith('-legacy-report')),
+    },
     kms_key_pending_deletion: {
       column: 'key_id',
       includes: keyIds((k) => k.keyState === 'PendingDeletion'),
       excludes: keyIds((k) => k.keyState !== 'PendingDeletion'),
+    },
+    ebs_snapshot_public: {
+      column: 'snapshot_id',
+      includes: ebsSnapshots.filter((s) => s.sharing.public).map((s) => s.snapshotId),
+      excludes: ebsSnapshots.filter((s) => !s.sharing.public).map((s) => s.snapshotId),
+    },
+    ec2_image_public: {
+      column: 'image_id',
+      includes: amis.filter((i) => i.sharing.public).map((i) => i.imageId),
+      excludes: amis.filter((i) => !i.sharing.public).map((i) => i.imageId),
+    },
+    rds_snapshot_public: {
+      column: 'snapshot_arn',
+      includes: dbSnapshots.filter((s) => s.sharing.public).map((s) => s.dbSnapshotArn),
+      excludes: dbSnapshots.filter((s) => !s.sharing.public).map((s) => s.dbSnapshotArn),
+    },
+    snapshot_shared_outside_organization: {
+      column: 'resource_id',
+      // The vendor shares; the safe twins are shared with an account of the organisation.
+      includes: [...snapshotIds(sharedOutside), ...amis.filter(sharedOutside).map((i) => i.imageId)],
+      excludes: [
+        ...snapshotIds((s) => !sharedOutside(s)),
+        ...amis.filter((i) => !sharedOutside(i)).map((i) => i.imageId),
+      ],
+    },
+    launch_template_imdsv1: {
+      column: 'launch_id',
+      includes: launchIds((s) => s.metadataOptions?.httpTokens === 'optional'),
+      excludes: launchIds((s) => s.metadataOptions?.httpTokens !== 'optional'),
+    },
+    launch_template_public_ip: {
+      column: 'launch_id',
+      includes: launchIds((s) => s.associatePublicIpAddress === true),
+      excludes: launchIds((s) => s.associatePublicIpAddress !== true),
+    },
+    ebs_default_encryption_disabled: {
+      column: 'account_id',
+      includes: ids(
+        synced.filter((a) => Object.values(a.regionSettings ?? {}).some((r) => !r.ebsEncryptionByDefault)),
+      ),
+      excludes: ids(
+        synced.filter((a) => Object.values(a.regionSettings ?? {}).every((r) => r.ebsEncryptionByDefault)),
+      ),
+    },
+    config_recorder_not_recording: {
+      column: 'account_id',
+      includes: ids(
+        synced.filter((a) =>
+          Object.values(a.regionSettings ?? {}).some((r) => !r.configRecorders.some((c) => c.recording)),
+        ),
+      ),
+      excludes: ids(
+        synced.filter((a) =>
+          Object.values(a.regionSettings ?? {}).every((r) => r.configRecorders.some((c) => c.recording)),
+        ),
+      ),
+    },
+    snapshot_unencrypted: {
+      column: 'resource_id',
+      includes: snapshotIds((s) => !s.encrypted),
+      excludes: snapshotIds((s) => s.encrypted),
     },
     secretsmanager_secret_not_rotated: {
       column: 'secret_arn',
@@ -258,6 +558,39 @@ function seeded(estates: TestEstates): Record<string, Expectation> {
       column: 'secret_arn',
       includes: secretArns((s) => s.description === 'vendor-shared-secret'),
       excludes: secretArns((s) => s.description !== 'vendor-shared-secret'),
+    },
+    identitycenter_admin_access: {
+      column: 'principal_id',
+      includes: principalsWith((arn) => adminSets.has(arn)),
+      excludes: principalsWith((arn) => !adminSets.has(arn)).filter(
+        (id) => !principalsWith((arn) => adminSets.has(arn)).includes(id),
+      ),
+    },
+    identitycenter_permission_set_inline_admin: {
+      column: 'permission_set_arn',
+      includes: setArns((p) => p.inlinePolicy !== undefined),
+      excludes: setArns((p) => p.inlinePolicy === undefined),
+    },
+    identitycenter_direct_user_assignments: {
+      column: 'user_id',
+      includes: directUsers,
+      excludes: (ic?.users ?? []).map((u) => u.userId).filter((id) => !directUsers.includes(id)),
+    },
+    guardduty_disabled: {
+      column: 'account_id',
+      includes: ids(guardDutyOff),
+      excludes: ids(synced.filter((a) => !guardDutyOff.includes(a))),
+    },
+    guardduty_high_severity_findings: {
+      column: 'finding_id',
+      includes: findingIds((f) => !f.archived && f.severity >= 7),
+      // Archived findings are not collected; low and medium ones are below the default threshold.
+      excludes: findingIds((f) => f.archived || f.severity < 7),
+    },
+    guardduty_detector_suspended: {
+      column: 'detector_id',
+      includes: detectors.filter((d) => d.status === 'DISABLED').map((d) => d.detectorId),
+      excludes: detectors.filter((d) => d.status === 'ENABLED').map((d) => d.detectorId),
     },
     secretsmanager_secret_public: {
       column: 'secret_arn',

@@ -19,8 +19,6 @@ const EMPTY: Record<string, string> = {
   roles_by_account: 'AWS_ROLE edges from accounts: Cartography removed them, roles hang off RESOURCE',
   roles_trusted_principals: 'AWS_ROLE edges from accounts: Cartography removed them, roles hang off RESOURCE',
   vpc_peers: 'AWSCidrBlock nodes: not collected (CIDR blocks are VPC properties)',
-  eks_all: 'EKS: not collected yet (AWS coverage issue)',
-  lambda_all: 'Lambda: not collected yet (AWS coverage issue)',
   k8s_namespaces: 'Kubernetes: not collected',
   k8s_privileged_pods: 'Kubernetes: not collected',
   instances_stale: "the demo's instances were launched after the default cutoff (September 2020)",

@@ -33,6 +33,7 @@ export function transformVolumes(page: Page, where: Where) {
       deleteontermination: attachments[0]?.DeleteOnTermination,
       region: where.region,
       instances: present(attachments.map((a) => a.InstanceId)),
+      snapshot: v.SnapshotId || undefined,
     });
   }
   return [load(EBSVolume, rows)];

@@ -10,8 +10,26 @@ export interface KeyPolicyAccess {
   cross_account_principals: string[];
 }
 
-/** Condition keys that name the calling account: `*` narrowed by one of them is that account. */
-const CALLER_ACCOUNT_KEYS = new Set(['kms:calleraccount', 'aws:principalaccount']);
+/** Which condition keys a service's policies narrow callers with, or leave them as they are. */
+export interface PolicyConditionKeys {
+  /** Keys (lower case) that name the calling account: `*` narrowed by one of them is that account. */
+  callerAccount: ReadonlySet<string>;
+  /** Keys (lower case) that narrow nothing about who calls (Lambda's `lambda:FunctionUrlAuthType`). */
+  neutral?: ReadonlySet<string>;
+}
+
+const KMS_CONDITION_KEYS: PolicyConditionKeys = {
+  callerAccount: new Set(['kms:calleraccount', 'aws:principalaccount']),
+};
+
+/** The condition keys of a statement, lower case. */
+function conditionKeys(statement: RawStatement): string[] {
+  const condition = statement.Condition;
+  if (!condition || typeof condition !== 'object') return [];
+  return Object.values(condition as Record<string, unknown>).flatMap((operator) =>
+    operator && typeof operator === 'object' ? Object.keys(operator).map((k) => k.toLowerCase()) : [],
+  );
+}
 
 const ACCOUNT_OF = /^arn:aws[\w-]*:(?:iam|sts)::(\d{12}):/;
 
@@ -30,14 +48,14 @@ function awsPrincipals(principal: unknown): string[] {
 }
 
 /** The accounts a statement's condition narrows callers to (`kms:CallerAccount`, `aws:PrincipalAccount`). */
-function callerAccounts(statement: RawStatement): string[] {
+function callerAccounts(statement: RawStatement, keys: PolicyConditionKeys): string[] {
   const condition = statement.Condition;
   if (!condition || typeof condition !== 'object') return [];
   const accounts: string[] = [];
   for (const operator of Object.values(condition as Record<string, unknown>)) {
     if (!operator || typeof operator !== 'object') continue;
     for (const [key, value] of Object.entries(operator as Record<string, unknown>)) {
-      if (CALLER_ACCOUNT_KEYS.has(key.toLowerCase())) accounts.push(...asList(value));
+      if (keys.callerAccount.has(key.toLowerCase())) accounts.push(...asList(value));
     }
   }
   return accounts;
@@ -45,21 +63,27 @@ function callerAccounts(statement: RawStatement): string[] {
 
 /**
  * What a key policy lets others do: whether everyone may use the key (an
- * Allow statement with a `*` principal and no condition, the rule the S3
- * bucket analysis follows too) and which principals of other accounts it
- * trusts, by name or through `*` narrowed to another caller account.
+ * Allow statement with a `*` principal and no condition but `keys.neutral`
+ * ones, the rule the S3 bucket analysis follows too) and which principals of
+ * other accounts it trusts, by name or through `*` narrowed to another caller
+ * account. Other services' resource policies pass their own condition keys.
  *
  * @example
  * keyPolicyAccess(JSON.parse(policy), '111122223333').cross_account_principals; // ['arn:aws:iam::444455556666:root']
  */
-export function keyPolicyAccess(policy: PolicyDocument | undefined, accountId: string): KeyPolicyAccess {
+export function keyPolicyAccess(
+  policy: PolicyDocument | undefined,
+  accountId: string,
+  keys: PolicyConditionKeys = KMS_CONDITION_KEYS,
+): KeyPolicyAccess {
   const anonymous = new Set<string>();
   const foreign = new Set<string>();
   for (const s of statementsOf(policy)) {
     if (s.Effect !== 'Allow') continue;
     if (isEveryone(s.Principal)) {
-      if (s.Condition === undefined) for (const a of asList(s.Action)) anonymous.add(a);
-      for (const account of callerAccounts(s)) {
+      if (conditionKeys(s).every((k) => keys.neutral?.has(k)))
+        for (const a of asList(s.Action)) anonymous.add(a);
+      for (const account of callerAccounts(s, keys)) {
         if (account !== accountId) foreign.add(`arn:aws:iam::${account}:root`);
       }
       continue;

@@ -248,6 +248,29 @@ ORDER BY account_name, bucket`,
   identity: ['bucket'],
 });
 
+export const s3AccountNoPublicAccessBlock = awsQuery({
+  name: 's3_account_no_public_access_block',
+  title: 'Accounts without a full account-level S3 public access block',
+  group: 's3',
+  tags: ['security', 'misconfig'],
+  description:
+    'Accounts with S3 data where the account-level Block Public Access settings (S3 Control) are missing or not all four on, so one bucket policy or ACL can make data public (a CIS AWS Foundations control)',
+  severity: 'high',
+  remediation:
+    'Turn on all four settings for the account (S3 Control PutPublicAccessBlock, or the S3 console\'s "Block Public Access settings for this account"); keep genuinely public content behind CloudFront instead.',
+  // The accounts S3 was synced for: those with a bucket or a block node (an account without either has no S3 data to expose).
+  cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(x)
+WHERE x:AWSS3Bucket OR x:AWSS3AccountPublicAccessBlock
+WITH a,
+  sum(CASE WHEN x:AWSS3AccountPublicAccessBlock THEN 1 ELSE 0 END) AS blocks,
+  sum(CASE WHEN x:AWSS3AccountPublicAccessBlock AND x.block_public_acls = true AND x.ignore_public_acls = true AND x.block_public_policy = true AND x.restrict_public_buckets = true THEN 1 ELSE 0 END) AS full_blocks
+WHERE full_blocks = 0
+RETURN a.id AS account_id, a.name AS account_name, blocks > 0 AS partly_configured
+ORDER BY account_name`,
+  columns: { account_id: 'string', account_name: 'string?', partly_configured: 'boolean' },
+  identity: ['account_id'],
+});
+
 export const awsDataQueries = [
   rdsInstances,
   rdsUnencrypted,
@@ -260,4 +283,5 @@ export const awsDataQueries = [
   s3Unencrypted,
   s3Acls,
   s3NoPublicAccessBlock,
+  s3AccountNoPublicAccessBlock,
 ] as const;
