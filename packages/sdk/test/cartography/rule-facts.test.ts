@@ -27,6 +27,7 @@ const EMBEDDED_ENGINE_GAPS: Record<string, string> = {
   aws_account_manipulation_permissions: 'collect() in a WHERE clause',
   aws_policy_manipulation_capabilities: 'collect() in a WHERE clause',
   aws_service_account_manipulation_via_ec2: 'collect() in a WHERE clause',
+  aws_service_account_manipulation: 'collect() in a WHERE clause (the Lambda form of the one above)',
 };
 
 /**

@@ -21,8 +21,10 @@ WHERE ((s:AWSLaunchTemplateVersion AND EXISTS {
   }) OR s:AWSLaunchConfiguration) AND ${where}
 OPTIONAL MATCH (t:AWSLaunchTemplate)-[:VERSION]->(s)
 OPTIONAL MATCH (byTemplate:AWSAutoScalingGroup)-[:HAS_LAUNCH_TEMPLATE]->(t)
+WITH a, s, t, byTemplate ORDER BY byTemplate.name
 WITH a, s, t, collect(DISTINCT byTemplate.name) AS templateGroups
 OPTIONAL MATCH (byConfiguration:AWSAutoScalingGroup)-[:HAS_LAUNCH_CONFIG]->(s)
+WITH a, s, t, templateGroups, byConfiguration ORDER BY byConfiguration.name
 WITH a, s, t, templateGroups, collect(DISTINCT byConfiguration.name) AS configurationGroups
 RETURN a.id AS account_id, a.name AS account_name, s.region AS region,
   CASE WHEN t IS NULL THEN 'launch_configuration' ELSE 'launch_template' END AS kind,

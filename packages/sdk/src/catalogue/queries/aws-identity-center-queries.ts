@@ -11,6 +11,7 @@ export const identityCenterPermissionSets = awsQuery({
     'Permission sets of the Identity Center instance, with their policies and the accounts where they provision a role',
   cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(ps:AWSPermissionSet)
 OPTIONAL MATCH (ps)-[:ASSIGNED_TO_ROLE]->(r:AWSRole)<-[:RESOURCE]-(t:AWSAccount)
+WITH a, ps, t ORDER BY t.id
 WITH a, ps, collect(DISTINCT t.id) AS accounts
 RETURN a.id AS account_id, a.name AS account_name, ps.name AS permission_set, ps.arn AS permission_set_arn, ps.session_duration AS session_duration, ps.managed_policy_arns AS managed_policies, ps.inline_policy IS NOT NULL AS has_inline_policy, ps.grants_admin AS grants_admin, accounts AS provisioned_in
 ORDER BY account_name, permission_set`,
@@ -93,6 +94,7 @@ export const identityCenterDirectUserAssignments = awsQuery({
   cypher: `MATCH (a:AWSAccount)-[:RESOURCE]->(u:AWSSSOUser)
 WHERE size(coalesce(u.account_assignments, [])) > 0
 OPTIONAL MATCH (u)-[:HAS_PERMISSION_SET]->(ps:AWSPermissionSet)
+WITH a, u, ps ORDER BY ps.name
 WITH a, u, collect(ps.name) AS permission_sets
 RETURN a.id AS account_id, a.name AS account_name, u.id AS user_id, u.user_name AS user_name, size(u.account_assignments) AS assignments, permission_sets
 ORDER BY account_name, user_name`,
